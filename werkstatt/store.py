@@ -1,0 +1,314 @@
+"""The workshop folder on disk: safe reading, atomic writing, revisions, locks and history.
+
+Only this module touches the files. Reads are cached by (modification time, size) so a Streamlit
+rerun parses YAML only when a file really changed. Every save of a persona goes through
+``save_persona``: under a file lock it compares the revision the editor started from with the one
+on disk (a stale save raises ``ConflictError`` instead of overwriting), keeps the previous version
+in ``.history/`` and replaces the file atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from filelock import FileLock
+
+from werkstatt import texts
+from werkstatt.model import (
+    Limits,
+    Persona,
+    Problem,
+    ValidationError,
+    Workshop,
+    parse_persona,
+    parse_workshop,
+    persona_to_data,
+    slug_problem,
+    with_revision,
+)
+
+WORKSHOP_FILE = "workshop.yaml"
+HISTORY_DIR = ".history"
+LOCK_TIMEOUT_SECONDS = 10
+
+
+class ConflictError(Exception):
+    """A save started from an older revision than the one on disk."""
+
+    def __init__(self, current: Persona | None, attempted_from: int):
+        self.current = current
+        self.attempted_from = attempted_from
+        theirs = current.revision if current else 0
+        super().__init__(texts.ERR_CONFLICT.format(theirs=theirs, yours=attempted_from))
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML in and out
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses anchors and aliases (they allow memory bombs)."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.YAMLError(texts.ERR_YAML_ALIAS.format(line=event.start_mark.line + 1))
+        return super().compose_node(parent, index)
+
+
+class _FlowList(list):
+    """A short list written on one line (``topics: [daten, kooperation]``) for readable diffs."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes readable YAML; PyYAML quotes every string that would read back as another type."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):  # noqa: ANN201
+        return super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # Literal blocks keep stories readable; the emitter falls back to quotes when a block can't
+    # carry the text exactly (leading spaces on the first line, trailing spaces, …).
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_flow_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_FlowList, _represent_flow_list)
+
+
+def load_yaml_text(text: str, file: str) -> Any:
+    """Parse YAML safely; syntax errors and aliases become a German ``ValidationError``."""
+    try:
+        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem or str(err)
+        message = (
+            texts.ERR_YAML_SYNTAX.format(line=mark.line + 1, column=mark.column + 1, problem=problem)
+            if mark
+            else texts.ERR_YAML_SYNTAX_NOPOS.format(problem=problem)
+        )
+        raise ValidationError([Problem(file, "", message)]) from None
+    except yaml.YAMLError as err:
+        raise ValidationError([Problem(file, "", str(err))]) from None
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def persona_yaml(persona: Persona) -> str:
+    data = persona_to_data(persona)
+    for section in ("obstacles", "successes", "drivers", "questions", "offers"):
+        for item in data[section]:
+            item["topics"] = _FlowList(item["topics"])
+    return dump_yaml(data)
+
+
+def read_yaml_file(path: Path, limits: Limits) -> Any:
+    """Read one file with the size limit and encoding check, then parse it safely."""
+    file = path.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ValidationError([Problem(file, "", texts.ERR_FILE_MISSING)]) from None
+    if size > limits.max_file_bytes:
+        message = texts.ERR_FILE_TOO_BIG.format(size=size // 1024, limit=limits.max_file_bytes // 1024)
+        raise ValidationError([Problem(file, "", message)])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ValidationError([Problem(file, "", texts.ERR_FILE_ENCODING.format(position=err.start))]) from None
+    return load_yaml_text(text, file)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write so that ``path`` is always either the old or the new file, even on SIGKILL."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".yaml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+# ---------------------------------------------------------------------------------------------
+# The folder
+
+
+@dataclass(frozen=True)
+class PersonaResult:
+    """What reading one Kommune's file gave: a persona, or the problems that kept it from loading."""
+
+    slug: str
+    persona: Persona | None
+    problems: tuple[Problem, ...] = ()
+    exists: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.persona is not None
+
+
+class WorkshopFolder:
+    """One workshop folder: ``workshop.yaml`` plus one ``<kommune>.yaml`` per persona.
+
+    Thread-safe: Streamlit serves every browser tab from a thread of one process, and several
+    processes (the app, the CLI) may write the same folder; the file lock covers both.
+    """
+
+    def __init__(self, path: Path | str, limits: Limits | None = None):
+        self.path = Path(path)
+        self.slug = self.path.name
+        self.limits = limits or Limits.from_env()
+        self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
+        self._cache_lock = threading.Lock()
+
+    # -- reading ---------------------------------------------------------------------------
+    def _cached(self, path: Path, parse) -> Any:  # noqa: ANN001
+        """Return ``parse(path)``, reusing the last result while the file is unchanged."""
+        try:
+            stat = path.stat()
+            key = (stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            key = (0, -1)
+        with self._cache_lock:
+            hit = self._cache.get(path)
+        if hit and hit[0] == key:
+            return hit[1]
+        try:
+            value: Any = parse(path)
+        except ValidationError as err:
+            value = err
+        with self._cache_lock:
+            self._cache[path] = (key, value)
+        return value
+
+    def workshop(self) -> Workshop:
+        """The workshop description; raises ``ValidationError`` when it is broken."""
+        result = self._cached(
+            self.path / WORKSHOP_FILE,
+            lambda p: parse_workshop(read_yaml_file(p, self.limits), self.slug, WORKSHOP_FILE, self.limits),
+        )
+        if isinstance(result, ValidationError):
+            raise result
+        return result
+
+    def persona_path(self, slug: str) -> Path:
+        problem = slug_problem(slug)
+        if problem or slug == "workshop":
+            raise ValueError(problem or texts.ERR_SLUG_RESERVED.format(slug=slug))
+        return self.path / f"{slug}.yaml"
+
+    def persona(self, slug: str) -> PersonaResult:
+        """Read one Kommune's persona; never raises for a broken file, returns its problems."""
+        workshop = self.workshop()
+        path = self.persona_path(slug)
+        if not path.exists():
+            return PersonaResult(slug, None, exists=False)
+        result = self._cached(
+            path, lambda p: parse_persona(read_yaml_file(p, self.limits), workshop, p.name, self.limits)
+        )
+        if isinstance(result, ValidationError):
+            return PersonaResult(slug, None, tuple(result.problems))
+        return PersonaResult(slug, result)
+
+    def personas(self) -> list[PersonaResult]:
+        """Every Kommune of the workshop in its order, including those without a file yet."""
+        return [self.persona(k.slug) for k in self.workshop().kommunen]
+
+    def stray_files(self) -> list[str]:
+        """YAML files in the folder that belong to no Kommune of the workshop (typos, leftovers)."""
+        known = {f"{k.slug}.yaml" for k in self.workshop().kommunen} | {WORKSHOP_FILE}
+        return sorted(p.name for p in self.path.glob("*.yaml") if p.name not in known and not p.name.startswith("."))
+
+    # -- writing ---------------------------------------------------------------------------
+    def save_persona(self, persona: Persona, base_revision: int, now: dt.datetime | None = None) -> Persona:
+        """Save ``persona`` if the file is still at ``base_revision``; return the saved persona.
+
+        Raises ``ConflictError`` when someone saved in between, ``ValidationError`` when the
+        persona is invalid or too big. On success the old file is kept in the history.
+        """
+        workshop = self.workshop()
+        path = self.persona_path(persona.kommune)
+        stamp = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
+        with FileLock(str(self.path / f".{persona.kommune}.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+            current = self._read_current(path, workshop)
+            current_revision = current.revision if current else (self._revision_on_disk(path) if path.exists() else 0)
+            if current_revision != base_revision:
+                raise ConflictError(current, base_revision)
+            saved = with_revision(persona, base_revision + 1, stamp)
+            text = persona_yaml(saved)
+            # Validate exactly what will be on disk, so a saved file always reads back.
+            parse_persona(load_yaml_text(text, path.name), workshop, path.name, self.limits)
+            size = len(text.encode("utf-8"))
+            if size > self.limits.max_file_bytes:
+                message = texts.ERR_PERSONA_TOO_BIG.format(
+                    size=size // 1024 + 1, limit=self.limits.max_file_bytes // 1024
+                )
+                raise ValidationError([Problem(path.name, "", message)])
+            if path.exists():
+                self._keep_in_history(path, persona.kommune, current_revision)
+            write_atomically(path, text)
+        return saved
+
+    def _read_current(self, path: Path, workshop: Workshop) -> Persona | None:
+        if not path.exists():
+            return None
+        try:
+            return parse_persona(read_yaml_file(path, self.limits), workshop, path.name, self.limits)
+        except ValidationError:
+            return None
+
+    def _revision_on_disk(self, path: Path) -> int:
+        """The revision of a file that does not validate, so a fix can still be saved over it."""
+        try:
+            data = read_yaml_file(path, self.limits)
+        except ValidationError:
+            return -1
+        revision = data.get("revision") if isinstance(data, dict) else None
+        return revision if isinstance(revision, int) and not isinstance(revision, bool) else -1
+
+    def _keep_in_history(self, path: Path, slug: str, revision: int) -> None:
+        folder = self.path / HISTORY_DIR / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / f"{max(revision, 0):06d}.yaml", path.read_text(encoding="utf-8", errors="replace"))
+
+    def history(self, slug: str) -> list[int]:
+        """Revisions kept for a Kommune, oldest first."""
+        folder = self.path / HISTORY_DIR / slug
+        return sorted(int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit()) if folder.exists() else []
+
+
+def find_workshops(root: Path | str) -> list[Path]:
+    """Workshop folders directly under ``root`` (each holds a ``workshop.yaml``), sorted by name."""
+    root = Path(root)
+    if (root / WORKSHOP_FILE).exists():
+        return [root]
+    return sorted(p for p in root.iterdir() if (p / WORKSHOP_FILE).is_file()) if root.is_dir() else []
