@@ -65,3 +65,23 @@ CLI_WORKSHOP_PROBLEMS = "✗ {title} ({slug}): {count} Fehler"
 CLI_SUMMARY_OK = "Alles in Ordnung: {workshops} Workshop(s), {personas} Persona(s) geprüft."
 CLI_SUMMARY_PROBLEMS = "{errors} Fehler in {workshops} Workshop(s) gefunden."
 CLI_MISSING_PERSONAS = "  Hinweis: noch keine Persona für {names}"
+
+# --- persona card -----------------------------------------------------------------------------
+SECTION_TITLES = {
+    "obstacles": "Stolpersteine",
+    "successes": "Was gelingt",
+    "drivers": "Was antreibt und inspiriert",
+    "questions": "Fragen an die anderen",
+    "offers": "Was wir teilen können",
+}
+CARD_STATUS_TITLE = "Stand je Thema"
+CARD_STAGE_NOT_SET = "noch nicht eingeschätzt"
+CARD_EMPTY_SECTION = "noch keine Einträge"
+CARD_NO_NAME = "Persona ohne Namen"
+CARD_AGE = "{age} Jahre"
+CARD_REVISION = "Stand {revision} · gespeichert {updated}"
+CARD_NOT_SAVED = "noch nicht gespeichert"
+CARD_EVIDENCE_PREFIX = "Grundlage:"
+CARD_AVATAR_LABEL = "Gezeichnetes Porträt von {name}"
+CARD_STAGE_LABEL = "Stufe {stage}: {label}"
+CARD_TOPICS_LABEL = "Themen:"

@@ -1,0 +1,135 @@
+"""HTML and PDF from jinja2 templates: one persona card for the app preview and for print.
+
+The templates never compute: ``card_context`` prepares every label and number, and jinja2
+autoescapes everything, so ``<script>`` in a quote is shown as text on screen and on paper.
+PDFs are rendered by WeasyPrint with a deny-by-default URL fetcher: a template may load its own
+assets from ``templates/``, nothing else (no ``file://``, no network).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from werkstatt import texts
+from werkstatt.avatar import avatar_svg
+from werkstatt.model import ENTRY_SECTIONS, EVIDENCE, STAGES, Persona, Workshop
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache(maxsize=4)
+def stylesheet(name: str) -> str:
+    return (TEMPLATES_DIR / name).read_text(encoding="utf-8")
+
+
+def card_context(workshop: Workshop, persona: Persona) -> dict:
+    """Everything the persona card shows, already in German and in display order."""
+    profile = persona.profile
+    kommune = workshop.kommune(persona.kommune)
+    name = profile.name.strip() or texts.CARD_NO_NAME
+    stages = []
+    for topic in workshop.topics:
+        entry = persona.stage_of(topic.id)
+        stages.append(
+            {
+                "topic": topic.label,
+                "stage": entry.stage if entry else None,
+                "label": texts.CARD_STAGE_LABEL.format(stage=entry.stage, label=STAGES[entry.stage])
+                if entry
+                else texts.CARD_STAGE_NOT_SET,
+                "note": entry.note.strip() if entry else "",
+            }
+        )
+    sections = []
+    for section in ENTRY_SECTIONS:
+        entries = [
+            {
+                "text": e.text.strip(),
+                "topics": [workshop.topic_label(t) for t in e.topics],
+                "evidence": EVIDENCE.get(e.evidence or "", ""),
+                "evidence_id": e.evidence or "",
+            }
+            for e in persona.entries(section)
+            if e.text.strip()
+        ]
+        sections.append({"id": section, "title": texts.SECTION_TITLES[section], "entries": entries})
+    updated = persona.updated.strftime("%d.%m.%Y, %H:%M") if persona.updated else ""
+    return {
+        "kommune": kommune.name if kommune else persona.kommune,
+        "kommune_detail": " · ".join(x for x in (kommune.kind, kommune.state) if x) if kommune else "",
+        "name": name,
+        "age": texts.CARD_AGE.format(age=profile.age) if profile.age is not None else "",
+        "role": profile.role.strip(),
+        "quote": profile.quote.strip(),
+        "story": profile.story.strip(),
+        "avatar": avatar_svg(profile.avatar_seed or persona.kommune, 120, texts.CARD_AVATAR_LABEL.format(name=name)),
+        "stages": stages,
+        "sections": sections,
+        "saved": texts.CARD_REVISION.format(revision=persona.revision, updated=updated)
+        if persona.revision
+        else texts.CARD_NOT_SAVED,
+        "t": texts,
+    }
+
+
+def persona_card_html(workshop: Workshop, persona: Persona) -> str:
+    """The card as an HTML fragment with its stylesheet, for the app preview."""
+    card = environment().get_template("persona_card.html.j2").render(card_context(workshop, persona))
+    return f"<style>{stylesheet('card.css')}</style>{card}"
+
+
+def persona_page_html(workshop: Workshop, persona: Persona) -> str:
+    """A whole printable document around the same persona card, for WeasyPrint."""
+    context = card_context(workshop, persona)
+    date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
+    return environment().get_template("persona_page.html.j2").render(
+        name=context["name"],
+        kommune=context["kommune"],
+        author=texts.APP_TITLE,
+        running=" · ".join(x for x in (workshop.title, date) if x),
+        card_html=environment().get_template("persona_card.html.j2").render(context),
+        css=stylesheet("card.css") + stylesheet("print.css"),
+    )
+
+
+def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported lazily
+    from weasyprint.urls import URLFetcher
+
+    class DenyAllFetcher(URLFetcher):
+        """Refuse every URL: templates inline their SVG and CSS, so a document never needs to fetch.
+
+        Whatever a user smuggles into text or CSS (``file:///etc/passwd``, ``http://…``) is never
+        read. ``refused`` keeps the attempts so tests can see they happened and were stopped.
+        """
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=())
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):  # noqa: ANN001, ANN201 - WeasyPrint's signature
+            self.refused.append(url)
+            raise ValueError(f"URL refused: {url}")
+
+    return DenyAllFetcher()
+
+
+def html_to_pdf(html: str, title: str = "", author: str = texts.APP_TITLE) -> bytes:
+    """Render an HTML document to PDF bytes, tagged for accessibility, without fetching anything."""
+    import weasyprint  # imported lazily: it is heavy and most reruns never print
+
+    document = weasyprint.HTML(string=html, url_fetcher=_deny_all_fetcher(), base_url=None)
+    return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False)
