@@ -40,8 +40,8 @@ ERR_SLUG_RESERVED = "Kurzname „{slug}“ ist reserviert und kann nicht verwend
 # --- reading files ----------------------------------------------------------------------------
 ERR_FILE_TOO_BIG = "Datei ist zu groß: {size} KiB, erlaubt sind höchstens {limit} KiB"
 ERR_FILE_ENCODING = "Datei ist nicht in UTF-8 gespeichert (Byte {position})"
-ERR_YAML_SYNTAX = "YAML-Fehler in Zeile {line}, Spalte {column}: {problem}"
-ERR_YAML_SYNTAX_NOPOS = "YAML-Fehler: {problem}"
+ERR_YAML_SYNTAX = "kein gültiges YAML in Zeile {line}, Spalte {column} (Hinweis des Parsers: {problem})"
+ERR_YAML_SYNTAX_NOPOS = "kein gültiges YAML (Hinweis des Parsers: {problem})"
 ERR_YAML_ALIAS = "Anker und Verweise (& und *) sind in diesen Dateien nicht erlaubt (Zeile {line})"
 ERR_FILE_MISSING = "Datei fehlt"
 ERR_FOLDER_MISSING = "Ordner „{folder}“ gibt es nicht"
@@ -85,3 +85,152 @@ CARD_EVIDENCE_PREFIX = "Grundlage:"
 CARD_AVATAR_LABEL = "Gezeichnetes Porträt von {name}"
 CARD_STAGE_LABEL = "Stufe {stage}: {label}"
 CARD_TOPICS_LABEL = "Themen:"
+CLI_STRAY_FILE = "  Hinweis: {file} gehört zu keiner Kommune in workshop.yaml und wird nicht gelesen"
+
+# --- wizard -----------------------------------------------------------------------------------
+# Each step: title, the guiding question shown on top, a hint, and examples from the report's
+# world (Jugendhilfeplanung). Examples are suggestions, never pre-filled text.
+STEPS = {
+    "persona": {
+        "title": "Persona",
+        "question": "Wer steht für den Stand Ihrer Jugendhilfeplanung?",
+        "hint": "Erfinden Sie eine Person – keine echte Kollegin, kein echter Klient. "
+        "Name, Alter und Rolle machen sie greifbar.",
+        "examples": [
+            "Jana Brückner, 41, Jugendhilfeplanerin mit halber Stelle, seit drei Jahren im Amt",
+            "Omar Feld, 56, Sachgebietsleiter Jugendhilfeplanung in einem Flächenlandkreis",
+            "Lukas Brandt, 29, Berufseinsteiger nach dem Master",
+        ],
+    },
+    "story": {
+        "title": "Zitat & Geschichte",
+        "question": "Was sagt Ihre Persona über ihre Arbeit – und was erlebt sie gerade?",
+        "hint": "Ein Satz, der hängen bleibt, und drei bis fünf Sätze Geschichte: Wo steht die Planung, "
+        "was beschäftigt die Persona, was wünscht sie sich?",
+        "examples": [
+            "„Ich habe die Daten – aber wer liest sie?“",
+            "„Unsere Wege sind lang – unsere Netzwerke auch.“",
+            "„Wir fangen bei der Kinderarmut gerade erst an – und wollen es gleich richtig machen.“",
+        ],
+    },
+    "status": {
+        "title": "Stand je Thema",
+        "question": "Wo stehen Sie bei jedem Thema gerade?",
+        "hint": "Die Stufen folgen den Phasen der Planung nach § 80 SGB VIII. Sie sind keine Note: "
+        "Der Workshop ist ein geschützter Raum. Eine kurze Notiz hilft den anderen beim Verstehen.",
+        "examples": [
+            "Stufe 1 – Bedarf erkannt: „Auftrag des Kreistags liegt vor.“",
+            "Stufe 3 – in Umsetzung: „Präventionskette in zwei Stadtteilen.“",
+        ],
+    },
+    "obstacles": {
+        "title": "Stolpersteine",
+        "question": "Woran arbeiten Sie sich gerade ab? Was hakt?",
+        "hint": "Ein Stolperstein je Eintrag, so konkret wie möglich. Ordnen Sie ihm Themen zu – "
+        "so finden andere Kommunen mit demselben Problem zu Ihnen.",
+        "examples": [
+            "Daten liegen in fünf Ämtern und passen nicht zusammen.",
+            "Der Jugendhilfeausschuss sieht Beteiligung als Zusatzaufwand.",
+            "Die Stelle für den Verfahrenslotsen findet niemanden.",
+        ],
+    },
+    "successes": {
+        "title": "Was gelingt",
+        "question": "Welche Prozesse laufen gut? Worauf sind Sie stolz?",
+        "hint": "Auch kleine Erfolge zählen. Was hier steht, kann anderen Kommunen weiterhelfen.",
+        "examples": [
+            "Stadtteilkonferenzen mit Schulen und Kitas laufen regelmäßig.",
+            "Der Jugendhilfeausschuss hat ein eigenes Budget für Beteiligung beschlossen.",
+        ],
+    },
+    "drivers": {
+        "title": "Was antreibt",
+        "question": "Was treibt Sie an, was inspiriert Sie in Ihrer Arbeit?",
+        "hint": "Das, wofür sich die Mühe lohnt – oft verbindet gerade das sehr verschiedene Kommunen.",
+        "examples": [
+            "Kinder, die im Stadtteilforum zum ersten Mal gehört werden.",
+            "Der Austausch mit anderen Kommunen, die an denselben Fragen arbeiten.",
+        ],
+    },
+    "exchange": {
+        "title": "Fragen & Teilen",
+        "question": "Was möchten Sie die anderen fragen – und was können Sie teilen?",
+        "hint": "Fragen und Angebote bringen Kommunen zusammen: Wer hat unser Problem schon gelöst? "
+        "Wem können wir mit unserer Erfahrung helfen?",
+        "examples": [
+            "Frage: Wie habt ihr den Jugendhilfeausschuss für Beteiligung gewonnen?",
+            "Angebot: Vorlage für einen Sozialraumbericht mit kleinräumigen Daten.",
+        ],
+    },
+    "preview": {
+        "title": "Vorschau",
+        "question": "So sehen die anderen Ihre Persona.",
+        "hint": "Diese Karte erscheint in der Präsentation und auf den gedruckten Steckbriefen.",
+        "examples": [],
+    },
+}
+
+WIZ_PAGE_TITLE = "Persona bearbeiten"
+WIZ_STEP_LABEL = "Schritt"
+WIZ_STEP_OPTION = "{mark} {number}. {title}"
+WIZ_PROGRESS = "{done} von {total} Schritten ausgefüllt"
+WIZ_EXAMPLES = "Beispiele"
+WIZ_BACK = "Zurück"
+WIZ_NEXT = "Weiter"
+WIZ_SAVE = "Speichern"
+WIZ_SAVED = "Gespeichert (Stand {revision})."
+WIZ_ALL_SAVED = "Alle Änderungen sind gespeichert (Stand {revision}, {time} Uhr)."
+WIZ_UNSAVED = "Es gibt ungespeicherte Änderungen – sie werden beim Wechsel des Schritts gespeichert."
+WIZ_NEVER_SAVED = "Diese Persona ist noch nicht gespeichert."
+WIZ_NOT_SAVED_ERRORS = "Nicht gespeichert: Bitte die markierten Felder prüfen. Ihre Eingaben bleiben erhalten."
+WIZ_CHOOSE_FIRST = "Bitte wählen Sie zuerst auf der Startseite Ihre Kommune."
+WIZ_TO_START = "Zur Startseite"
+WIZ_BROKEN_FILE = (
+    "Die gespeicherte Persona von {kommune} kann nicht gelesen werden. "
+    "Bitte wenden Sie sich an die Moderation; die Datei wird nicht überschrieben."
+)
+WIZ_NAME = "Name der Persona"
+WIZ_NAME_HELP = "Ein erfundener Name, z. B. „Jana Brückner“."
+WIZ_AGE = "Alter"
+WIZ_AGE_HELP = "Optional, in Jahren."
+WIZ_ROLE = "Rolle"
+WIZ_ROLE_HELP = "Was macht die Persona? z. B. „Jugendhilfeplanerin mit halber Stelle“."
+WIZ_AVATAR = "Porträt"
+WIZ_REROLL = "Neu würfeln"
+WIZ_REROLL_HELP = "Ein anderes gezeichnetes Porträt erzeugen."
+WIZ_QUOTE = "Zitat"
+WIZ_QUOTE_HELP = "Ein typischer Satz der Persona, ohne Anführungszeichen."
+WIZ_STORY = "Kurze Geschichte"
+WIZ_STORY_HELP = "Drei bis fünf Sätze: Wo steht die Planung, was beschäftigt die Persona?"
+WIZ_STAGE = "Stufe: {topic}"
+WIZ_STAGE_NONE = "– noch nicht eingeschätzt –"
+WIZ_STAGE_OPTION = "{stage} – {label}"
+WIZ_NOTE = "Notiz: {topic}"
+WIZ_NOTE_NEEDS_STAGE = "Bitte eine Stufe wählen – ohne Stufe wird die Notiz nicht gespeichert."
+WIZ_ENTRY_LABEL = "{singular} {number}"
+WIZ_ENTRY_TOPICS = "Themen zu {singular} {number}"
+WIZ_ENTRY_EVIDENCE = "Worauf beruht {singular} {number}?"
+WIZ_EVIDENCE_NONE = "– keine Angabe –"
+WIZ_UP = "Nach oben"
+WIZ_DOWN = "Nach unten"
+WIZ_REMOVE = "Entfernen"
+WIZ_ADD = "{singular} hinzufügen"
+WIZ_LIST_FULL = "Höchstens {limit} Einträge – fassen Sie ähnliche Punkte zusammen."
+WIZ_EMPTY_LIST = "Noch keine Einträge. Fügen Sie den ersten hinzu."
+WIZ_CHARS = "{count} von höchstens {limit} Zeichen"
+WIZ_CONFLICT_TITLE = "Speicherkonflikt"
+WIZ_CONFLICT_KEEP_MINE = "Meine Fassung speichern"
+WIZ_CONFLICT_KEEP_MINE_HELP = "Speichert Ihre Fassung als neuen Stand; die andere bleibt im Verlauf erhalten."
+WIZ_CONFLICT_TAKE_THEIRS = "Gespeicherte Fassung übernehmen"
+WIZ_CONFLICT_TAKE_THEIRS_HELP = "Verwirft Ihre ungespeicherten Eingaben und lädt die gespeicherte Fassung."
+WIZ_CONFLICT_THEIRS = "Die gespeicherte Fassung ansehen"
+WIZ_OTHER_KOMMUNE = "Andere Kommune wählen"
+WIZ_GENERAL_ERROR = "Nicht gespeichert: {message}"
+
+SECTION_SINGULAR = {
+    "obstacles": "Stolperstein",
+    "successes": "Erfolg",
+    "drivers": "Antrieb",
+    "questions": "Frage",
+    "offers": "Angebot",
+}

@@ -1,0 +1,92 @@
+"""Command line: ``python -m werkstatt validate [FOLDER]``.
+
+Prints German summaries, exit code 0 when everything is valid and 1 with every error listed.
+A user error never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from werkstatt import texts
+from werkstatt.model import Problem, ValidationError
+from werkstatt.store import WorkshopFolder, find_workshops
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_personas_root() -> Path:
+    """``personas/`` in the working directory if there is one, else the project's own."""
+    here = Path("personas")
+    return here if here.is_dir() else PROJECT_ROOT / "personas"
+
+
+def validate_workshop(folder: Path) -> tuple[list[Problem], int, list[str]]:
+    """Check one workshop folder: (problems, number of valid personas, hints)."""
+    store = WorkshopFolder(folder)
+    try:
+        workshop = store.workshop()
+    except ValidationError as err:
+        return err.problems, 0, []
+    problems: list[Problem] = []
+    missing: list[str] = []
+    valid = 0
+    for result in store.personas():
+        if result.ok:
+            valid += 1
+        elif not result.exists:
+            missing.append(workshop.kommune(result.slug).name)
+        else:
+            problems.extend(result.problems)
+    hints = [texts.CLI_MISSING_PERSONAS.format(names=", ".join(missing))] if missing else []
+    hints += [texts.CLI_STRAY_FILE.format(file=name) for name in store.stray_files()]
+    return problems, valid, hints
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = Path(args.folder) if args.folder else default_personas_root()
+    if not root.exists():
+        print(texts.ERR_FOLDER_MISSING.format(folder=root), file=sys.stderr)
+        return 1
+    folders = find_workshops(root)
+    if not folders:
+        print(texts.ERR_NO_WORKSHOPS.format(folder=root), file=sys.stderr)
+        return 1
+    total_errors = total_personas = 0
+    for folder in folders:
+        problems, valid, hints = validate_workshop(folder)
+        try:
+            title = WorkshopFolder(folder).workshop().title
+        except ValidationError:
+            title = folder.name
+        if problems:
+            print(texts.CLI_WORKSHOP_PROBLEMS.format(title=title, slug=folder.name, count=len(problems)))
+            for problem in problems:
+                print(f"  {problem}")
+        else:
+            print(texts.CLI_WORKSHOP_OK.format(title=title, slug=folder.name, count=valid))
+        for hint in hints:
+            print(hint)
+        total_errors += len(problems)
+        total_personas += valid
+    if total_errors:
+        print(texts.CLI_SUMMARY_PROBLEMS.format(errors=total_errors, workshops=len(folders)))
+        return 1
+    print(texts.CLI_SUMMARY_OK.format(workshops=len(folders), personas=total_personas))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m werkstatt", description=texts.CLI_DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+    validate = commands.add_parser("validate", help=texts.CLI_VALIDATE_HELP, description=texts.CLI_VALIDATE_HELP)
+    validate.add_argument("folder", nargs="?", metavar="ORDNER", help=texts.CLI_FOLDER_HELP)
+    validate.set_defaults(run=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
