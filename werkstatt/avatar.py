@@ -8,6 +8,7 @@ Everything stays inside the round background, so nothing needs clipping.
 
 from __future__ import annotations
 
+import base64
 import random
 import secrets
 from dataclasses import dataclass
@@ -158,3 +159,10 @@ def avatar_svg(seed: str, size: int = 120, label: str = "") -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="{size}" height="{size}" {aria}>'
         f"{title}{''.join(parts)}</svg>"
     )
+
+
+def avatar_data_uri(seed: str) -> str:
+    """The avatar as an inline image: Streamlit's HTML sanitiser drops inline SVG, but keeps
+    ``<img src="data:…">``, and WeasyPrint draws the same SVG from it as vectors."""
+    svg = avatar_svg(seed, 120)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

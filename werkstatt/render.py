@@ -14,10 +14,11 @@ from pathlib import Path
 import jinja2
 
 from werkstatt import texts
-from werkstatt.avatar import avatar_svg
+from werkstatt.avatar import avatar_data_uri
 from werkstatt.model import ENTRY_SECTIONS, EVIDENCE, STAGES, Persona, Workshop
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+INLINE_IMAGE_PREFIXES = ("data:image/svg+xml;base64,", "data:image/png;base64,", "data:image/jpeg;base64,")
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,8 @@ def card_context(workshop: Workshop, persona: Persona) -> dict:
         "role": profile.role.strip(),
         "quote": profile.quote.strip(),
         "story": profile.story.strip(),
-        "avatar": avatar_svg(profile.avatar_seed or persona.kommune, 120, texts.CARD_AVATAR_LABEL.format(name=name)),
+        "avatar": avatar_data_uri(profile.avatar_seed or persona.kommune),
+        "avatar_alt": texts.CARD_AVATAR_LABEL.format(name=name),
         "stages": stages,
         "sections": sections,
         "saved": texts.CARD_REVISION.format(revision=persona.revision, updated=updated)
@@ -110,17 +112,19 @@ def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported 
     from weasyprint.urls import URLFetcher
 
     class DenyAllFetcher(URLFetcher):
-        """Refuse every URL: templates inline their SVG and CSS, so a document never needs to fetch.
+        """Refuse every URL but inline images: templates carry their CSS and avatars with them.
 
         Whatever a user smuggles into text or CSS (``file:///etc/passwd``, ``http://…``) is never
         read. ``refused`` keeps the attempts so tests can see they happened and were stopped.
         """
 
         def __init__(self) -> None:
-            super().__init__(allowed_protocols=())
+            super().__init__(allowed_protocols=("data",))
             self.refused: list[str] = []
 
         def fetch(self, url, headers=None):  # noqa: ANN001, ANN201 - WeasyPrint's signature
+            if url.startswith(INLINE_IMAGE_PREFIXES):
+                return super().fetch(url, headers)
             self.refused.append(url)
             raise ValueError(f"URL refused: {url}")
 

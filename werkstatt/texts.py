@@ -234,3 +234,34 @@ SECTION_SINGULAR = {
     "questions": "Frage",
     "offers": "Angebot",
 }
+
+# --- app shell and pages ----------------------------------------------------------------------
+NAV_START = "Start"
+NAV_WIZARD = "Persona bearbeiten"
+NAV_OVERVIEW = "Alle Personas"
+START_INTRO = (
+    "Jede Kommune erfindet eine Persona: eine fiktive Person, die für den aktuellen Stand ihrer "
+    "Jugendhilfeplanung steht – mit ihren **Stolpersteinen**, dem, was **gelingt**, und dem, was "
+    "**antreibt**. Nebeneinander gezeigt wird sichtbar, was die Kommunen verbindet und wer von wem "
+    "lernen kann."
+)
+START_STEPS = (
+    "1. Wählen Sie Ihre Kommune.\n"
+    "2. Bauen Sie Schritt für Schritt Ihre Persona – mit Leitfragen und Beispielen.\n"
+    "3. Speichern Sie zwischendurch; beim Wechsel des Schritts wird automatisch gespeichert."
+)
+START_WORKSHOP = "Workshop"
+START_KOMMUNE = "Ihre Kommune"
+START_KOMMUNE_OPTION = "{name} ({detail})"
+START_KOMMUNE_STATE_NEW = "noch nicht begonnen"
+START_KOMMUNE_STATE_SAVED = "Stand {revision}"
+START_KOMMUNE_STATE_BROKEN = "Datei fehlerhaft"
+START_EDIT = "Persona bearbeiten"
+START_NO_WORKSHOP = "Es gibt noch keinen Workshop. Legen Sie einen Ordner mit workshop.yaml unter {root} an."
+START_WORKSHOP_INFO = "{date} · {place} · {count} Kommunen"
+OVERVIEW_TITLE = "Alle Personas"
+OVERVIEW_CAPTION = "{started} von {total} Kommunen haben ihre Persona begonnen."
+OVERVIEW_MISSING = "{kommune}: noch keine Persona gespeichert."
+OVERVIEW_BROKEN = "{kommune}: Die Persona-Datei enthält Fehler und wird nicht angezeigt."
+OVERVIEW_STRAY = "Diese Dateien gehören zu keiner Kommune und werden nicht gelesen: {files}"
+WORKSHOP_ERROR_TITLE = "Die Workshop-Beschreibung (workshop.yaml) enthält Fehler:"

@@ -1,0 +1,17 @@
+"""Persona-Werkstatt: Streamlit entry point. Page config and navigation, nothing else."""
+
+import streamlit as st
+
+from werkstatt import texts
+from werkstatt.ui import common, overview, start, wizard_page
+
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/groups:", layout="wide")
+common.set_document_language()
+
+pages = {
+    "start": st.Page(start.render, title=texts.NAV_START, icon=":material/home:", url_path="start", default=True),
+    "wizard": st.Page(wizard_page.render, title=texts.NAV_WIZARD, icon=":material/edit:", url_path="persona"),
+    "overview": st.Page(overview.render_page, title=texts.NAV_OVERVIEW, icon=":material/groups:", url_path="personas"),
+}
+st.session_state["pw.pages"] = pages
+st.navigation(list(pages.values())).run()

@@ -1,0 +1,73 @@
+"""Shared pieces of the Streamlit pages: where the workshops are, which one is chosen, errors."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from werkstatt import texts
+from werkstatt.model import Problem, ValidationError, Workshop
+from werkstatt.store import WorkshopFolder, find_workshops
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+DEFAULT_WORKSHOP = "fellowtag-demo"
+
+
+def personas_root() -> Path:
+    """The folder that holds the workshops; ``WERKSTATT_PERSONAS`` points elsewhere (tests, real days)."""
+    return Path(os.environ.get("WERKSTATT_PERSONAS", PROJECT_ROOT / "personas"))
+
+
+@st.cache_resource
+def workshop_folder(path: str) -> WorkshopFolder:
+    """One shared, thread-safe folder object per workshop: its parse cache serves every session."""
+    return WorkshopFolder(path)
+
+
+def workshop_slugs() -> list[str]:
+    return [p.name for p in find_workshops(personas_root())]
+
+
+def chosen_workshop_slug() -> str | None:
+    """The workshop of this session: chosen before, named in the link, or the only/demo one."""
+    slugs = workshop_slugs()
+    for candidate in (st.session_state.get("pw.workshop"), st.query_params.get("workshop")):
+        if candidate in slugs:
+            st.session_state["pw.workshop"] = candidate
+            return candidate
+    if not slugs:
+        return None
+    slug = DEFAULT_WORKSHOP if DEFAULT_WORKSHOP in slugs else slugs[0]
+    st.session_state["pw.workshop"] = slug
+    return slug
+
+
+def folder_for(slug: str) -> WorkshopFolder:
+    return workshop_folder(str(personas_root() / slug))
+
+
+def load_workshop(slug: str) -> Workshop | None:
+    """The workshop, or None after showing its errors (the page then stops for this user only)."""
+    try:
+        return folder_for(slug).workshop()
+    except ValidationError as err:
+        show_problems(texts.WORKSHOP_ERROR_TITLE, err.problems)
+        return None
+
+
+def md_escape(text: str) -> str:
+    """Show user text literally inside Streamlit markdown (no emphasis, links or HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+
+
+def show_problems(title: str, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    lines = "\n".join(f"- {md_escape(str(p))}" for p in problems)
+    st.error(f"{title}\n\n{lines}", icon=":material/error:")
+
+
+def set_document_language() -> None:
+    """Streamlit's page says ``lang="en"``; the content is German (BITV 2.0 / WCAG 3.1.1)."""
+    st.html("<script>document.documentElement.lang = 'de';</script>", unsafe_allow_javascript=True)

@@ -1,0 +1,67 @@
+"""Start page: what this is, choose the workshop and your Kommune, go to the wizard."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkstatt import texts
+from werkstatt.ui import common
+
+
+def render() -> None:
+    st.title(texts.APP_TITLE)
+    st.markdown(f"**{texts.APP_TAGLINE}**")
+    st.markdown(texts.START_INTRO)
+
+    slugs = common.workshop_slugs()
+    if not slugs:
+        st.warning(texts.START_NO_WORKSHOP.format(root=common.personas_root()))
+        return
+    slug = common.chosen_workshop_slug()
+    if len(slugs) > 1:
+        slug = st.selectbox(
+            texts.START_WORKSHOP, slugs, index=slugs.index(slug), format_func=_workshop_title, key="pw.start_workshop"
+        )
+        st.session_state["pw.workshop"] = slug
+    workshop = common.load_workshop(slug)
+    if workshop is None:
+        return
+    st.subheader(workshop.title)
+    date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
+    st.caption(texts.START_WORKSHOP_INFO.format(date=date, place=workshop.place, count=len(workshop.kommunen)))
+    st.markdown(texts.START_STEPS)
+
+    folder = common.folder_for(slug)
+    states = {result.slug: result for result in folder.personas()}
+
+    def option_label(kommune_slug: str) -> str:
+        kommune = workshop.kommune(kommune_slug)
+        result = states[kommune_slug]
+        if result.ok:
+            state = texts.START_KOMMUNE_STATE_SAVED.format(revision=result.persona.revision)
+        elif result.exists:
+            state = texts.START_KOMMUNE_STATE_BROKEN
+        else:
+            state = texts.START_KOMMUNE_STATE_NEW
+        return texts.START_KOMMUNE_OPTION.format(name=kommune.name, detail=state)
+
+    options = [k.slug for k in workshop.kommunen]
+    current = st.session_state.get("pw.kommune")
+    choice = st.selectbox(
+        texts.START_KOMMUNE,
+        options,
+        index=options.index(current) if current in options else None,
+        format_func=option_label,
+        placeholder="Bitte wählen …",
+        key="pw.start_kommune",
+    )
+    if st.button(texts.START_EDIT, type="primary", disabled=choice is None, icon=":material/edit:"):
+        st.session_state["pw.kommune"] = choice
+        st.switch_page(st.session_state["pw.pages"]["wizard"])
+
+
+def _workshop_title(slug: str) -> str:
+    try:
+        return common.folder_for(slug).workshop().title
+    except Exception:  # noqa: BLE001 - a broken workshop still needs a name in the list
+        return slug

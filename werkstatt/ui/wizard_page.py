@@ -1,0 +1,428 @@
+"""The persona wizard: step by step, with guiding questions, examples and field-level errors.
+
+How text is never lost: the draft (``pw.draft``) in the session is the one copy of what was typed.
+Widgets are bound to draft fields; at the top of every run their values are copied into the draft
+before anything else happens, so switching steps, saving or reordering always sees the latest
+text. Widget keys carry a generation number that changes whenever the draft is replaced (another
+Kommune, the saved version taken after a conflict), so stale widget values never leak back.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from werkstatt import render, texts, wizard
+from werkstatt.avatar import avatar_data_uri, new_seed
+from werkstatt.model import EVIDENCE, STAGES, ValidationError, Workshop, empty_persona, slugify
+from werkstatt.store import ConflictError, WorkshopFolder
+from werkstatt.ui import common
+
+DRAFT = "pw.draft"
+DRAFT_FOR = "pw.draft_for"
+GENERATION = "pw.gen"
+BINDINGS = "pw.bindings"
+SAVED_FINGERPRINT = "pw.saved_fp"
+STEP = "pw.step"
+STEP_RADIO = "pw.step_radio"
+SAVE_REQUESTED = "pw.save_requested"
+CONFLICT = "pw.conflict"
+GENERAL_ERROR = "pw.general_error"
+FLASH = "pw.flash"
+
+
+def render() -> None:
+    slug = common.chosen_workshop_slug()
+    kommune_slug = st.session_state.get("pw.kommune") or st.query_params.get("kommune")
+    workshop = common.load_workshop(slug) if slug else None
+    if workshop is None or workshop.kommune(kommune_slug or "") is None:
+        st.title(texts.WIZ_PAGE_TITLE)
+        if workshop is not None or slug is None:
+            st.info(texts.WIZ_CHOOSE_FIRST)
+            st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_TO_START, icon=":material/home:")
+        return
+    st.session_state["pw.kommune"] = kommune_slug
+    # Keep the choice in the address, so a browser reload comes back to the same persona.
+    st.query_params.update({"workshop": slug, "kommune": kommune_slug})
+    folder = common.folder_for(slug)
+    kommune = workshop.kommune(kommune_slug)
+
+    if not _ensure_draft(folder, workshop, kommune_slug):
+        st.title(f"{texts.WIZ_PAGE_TITLE}: {kommune.name}")
+        result = folder.persona(kommune_slug)
+        common.show_problems(texts.WIZ_BROKEN_FILE.format(kommune=common.md_escape(kommune.name)), result.problems)
+        return
+
+    draft = st.session_state[DRAFT]
+    _harvest(draft)
+    _handle_step_change(folder, workshop)
+    if st.session_state.pop(SAVE_REQUESTED, False):
+        _save(folder, workshop)
+
+    st.title(f"{texts.WIZ_PAGE_TITLE}: {kommune.name}")
+    _conflict_box(folder, workshop)
+    _status_line(draft, workshop, folder)
+    _step_navigation(draft)
+    persona, errors = wizard.validate_draft(draft, workshop, folder.limits)
+    step = next(s for s in wizard.STEPS if s.id == st.session_state[STEP])
+    _guidance(step)
+    if step.id == "persona":
+        _step_persona(draft, errors)
+    elif step.id == "story":
+        _step_story(draft, errors, folder)
+    elif step.id == "status":
+        _step_status(draft, workshop, errors)
+    elif step.id == "preview":
+        st.html(render.persona_card_html(workshop, wizard.draft_to_persona(draft)))
+    else:
+        for section in wizard.STEP_SECTIONS[step.id]:
+            _entry_list(draft, section, workshop, errors, folder)
+    _bottom_buttons(step)
+
+
+# ---------------------------------------------------------------------------------------------
+# Draft life cycle
+
+
+def _ensure_draft(folder: WorkshopFolder, workshop: Workshop, kommune_slug: str) -> bool:
+    """Load the draft from disk when this session starts editing a Kommune; False if unreadable."""
+    if st.session_state.get(DRAFT_FOR) == (folder.slug, kommune_slug) and DRAFT in st.session_state:
+        return True
+    result = folder.persona(kommune_slug)
+    if result.exists and not result.ok:
+        return False
+    _replace_draft(wizard.draft_from_persona(result.persona or empty_persona(kommune_slug), workshop))
+    st.session_state[DRAFT_FOR] = (folder.slug, kommune_slug)
+    st.session_state.setdefault(STEP, wizard.STEP_IDS[0])
+    return True
+
+
+def _replace_draft(draft: dict) -> None:
+    st.session_state[DRAFT] = draft
+    st.session_state[SAVED_FINGERPRINT] = wizard.fingerprint(draft)
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+    st.session_state[BINDINGS] = {}
+    st.session_state.pop(CONFLICT, None)
+
+
+def _key(*parts: str) -> str:
+    return f"w{st.session_state[GENERATION]}." + ".".join(parts)
+
+
+def _bind(key: str, path: tuple, current: object) -> str:
+    """Register a widget as the editor of a draft field and give it the draft's value."""
+    st.session_state[BINDINGS][key] = path
+    if key not in st.session_state:
+        st.session_state[key] = current
+    return key
+
+
+def _harvest(draft: dict) -> None:
+    """Copy every bound widget's latest value into the draft, before anything else runs."""
+    bindings = st.session_state.get(BINDINGS, {})
+    for key, path in bindings.items():
+        if key in st.session_state:
+            wizard.set_field(draft, path, st.session_state[key])
+    st.session_state[BINDINGS] = {}
+
+
+def _is_dirty() -> bool:
+    return wizard.fingerprint(st.session_state[DRAFT]) != st.session_state[SAVED_FINGERPRINT]
+
+
+def _save(folder: WorkshopFolder, workshop: Workshop, base_revision: int | None = None) -> bool:
+    draft = st.session_state[DRAFT]
+    st.session_state.pop(GENERAL_ERROR, None)
+    persona, errors = wizard.validate_draft(draft, workshop, folder.limits)
+    if persona is None:
+        st.session_state[GENERAL_ERROR] = texts.WIZ_NOT_SAVED_ERRORS
+        return False
+    try:
+        saved = folder.save_persona(persona, draft["revision"] if base_revision is None else base_revision)
+    except ConflictError as conflict:
+        st.session_state[CONFLICT] = conflict
+        return False
+    except ValidationError as err:
+        st.session_state[GENERAL_ERROR] = texts.WIZ_GENERAL_ERROR.format(
+            message="; ".join(p.message for p in err.problems)
+        )
+        return False
+    draft["revision"] = saved.revision
+    st.session_state[SAVED_FINGERPRINT] = wizard.fingerprint(draft)
+    st.session_state[FLASH] = texts.WIZ_SAVED.format(revision=saved.revision)
+    st.session_state.pop(CONFLICT, None)
+    return True
+
+
+def _handle_step_change(folder: WorkshopFolder, workshop: Workshop) -> None:
+    """The step radio (or Weiter/Zurück) moved: save what was typed on the step being left."""
+    wanted = st.session_state.get(STEP_RADIO, st.session_state[STEP])
+    if wanted != st.session_state[STEP]:
+        if _is_dirty():
+            _save(folder, workshop)
+        st.session_state[STEP] = wanted
+
+
+def _request_save() -> None:
+    st.session_state[SAVE_REQUESTED] = True
+
+
+def _go_to(step_id: str) -> None:
+    st.session_state[STEP_RADIO] = step_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Page parts
+
+
+def _conflict_box(folder: WorkshopFolder, workshop: Workshop) -> None:
+    conflict: ConflictError | None = st.session_state.get(CONFLICT)
+    if conflict is None:
+        return
+    with st.container(border=True):
+        st.error(f"**{texts.WIZ_CONFLICT_TITLE}:** {conflict}", icon=":material/sync_problem:")
+        if conflict.current is not None:
+            with st.expander(texts.WIZ_CONFLICT_THEIRS):
+                st.html(render.persona_card_html(workshop, conflict.current))
+        left, right = st.columns(2)
+        if left.button(texts.WIZ_CONFLICT_KEEP_MINE, help=texts.WIZ_CONFLICT_KEEP_MINE_HELP, type="primary"):
+            current_revision = conflict.current.revision if conflict.current else conflict.attempted_from
+            if _save(folder, workshop, base_revision=current_revision):
+                st.rerun()
+        if right.button(texts.WIZ_CONFLICT_TAKE_THEIRS, help=texts.WIZ_CONFLICT_TAKE_THEIRS_HELP):
+            theirs = conflict.current or empty_persona(st.session_state[DRAFT]["kommune"])
+            _replace_draft(wizard.draft_from_persona(theirs, workshop))
+            st.rerun()
+
+
+def _status_line(draft: dict, workshop: Workshop, folder: WorkshopFolder) -> None:
+    flash = st.session_state.pop(FLASH, None)
+    if flash:
+        st.toast(flash, icon=":material/check_circle:")
+    if st.session_state.get(GENERAL_ERROR):
+        st.error(st.session_state[GENERAL_ERROR], icon=":material/error:")
+    elif _is_dirty():
+        st.warning(texts.WIZ_UNSAVED, icon=":material/edit_note:")
+    elif draft["revision"]:
+        result = folder.persona(draft["kommune"])
+        stamp = result.persona.updated.strftime("%H:%M") if result.ok and result.persona.updated else ""
+        st.success(texts.WIZ_ALL_SAVED.format(revision=draft["revision"], time=stamp), icon=":material/cloud_done:")
+    else:
+        st.info(texts.WIZ_NEVER_SAVED, icon=":material/info:")
+
+
+def _step_navigation(draft: dict) -> None:
+    done = set(wizard.completed_steps(draft))
+    titles = {s.id: s for s in wizard.STEPS}
+    st.session_state.setdefault(STEP_RADIO, st.session_state[STEP])
+    st.radio(
+        texts.WIZ_STEP_LABEL,
+        wizard.STEP_IDS,
+        format_func=lambda step_id: texts.WIZ_STEP_OPTION.format(
+            mark="✓" if step_id in done else "○", number=titles[step_id].number, title=titles[step_id].title
+        ),
+        horizontal=True,
+        key=STEP_RADIO,
+    )
+    total = len(wizard.STEP_IDS) - 1
+    st.progress(len(done) / total, text=texts.WIZ_PROGRESS.format(done=len(done), total=total))
+
+
+def _guidance(step: wizard.Step) -> None:
+    st.subheader(step.question)
+    st.markdown(step.hint)
+    if step.examples:
+        with st.expander(texts.WIZ_EXAMPLES, icon=":material/lightbulb:"):
+            st.markdown("\n".join(f"- {common.md_escape(example)}" for example in step.examples))
+
+
+def _field_errors(errors: dict[str, list[str]], key: str) -> None:
+    for message in errors.get(key, []):
+        st.error(message, icon=":material/error:")
+
+
+def _length_hint(value: str, limit: int) -> None:
+    if len(value) > limit * 0.8:
+        st.caption(texts.WIZ_CHARS.format(count=f"{len(value):,}".replace(",", "."), limit=f"{limit:,}".replace(",", ".")))
+
+
+def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
+    person = draft["persona"]
+    left, right = st.columns([3, 1])
+    with left:
+        st.text_input(
+            texts.WIZ_NAME, key=_bind(_key("name"), ("persona", "name"), person["name"]), help=texts.WIZ_NAME_HELP
+        )
+        _field_errors(errors, "persona.name")
+        st.number_input(
+            texts.WIZ_AGE,
+            min_value=0,
+            max_value=120,
+            step=1,
+            key=_bind(_key("age"), ("persona", "age"), person["age"]),
+            help=texts.WIZ_AGE_HELP,
+        )
+        _field_errors(errors, "persona.age")
+        st.text_input(
+            texts.WIZ_ROLE, key=_bind(_key("role"), ("persona", "role"), person["role"]), help=texts.WIZ_ROLE_HELP
+        )
+        _field_errors(errors, "persona.role")
+    with right:
+        st.markdown(f"**{texts.WIZ_AVATAR}**")
+        label = texts.CARD_AVATAR_LABEL.format(name=person["name"] or texts.CARD_NO_NAME)
+        st.html(f'<img src="{avatar_data_uri(person["avatar_seed"])}" alt="{escape(label)}" width="140" height="140">')
+        st.button(
+            texts.WIZ_REROLL,
+            icon=":material/casino:",
+            help=texts.WIZ_REROLL_HELP,
+            on_click=_reroll_avatar,
+            key=_key("reroll"),
+        )
+
+
+def _reroll_avatar() -> None:
+    draft = st.session_state[DRAFT]
+    base = slugify(draft["persona"]["name"]) or draft["kommune"]
+    draft["persona"]["avatar_seed"] = new_seed(base)
+
+
+def _step_story(draft: dict, errors: dict[str, list[str]], folder: WorkshopFolder) -> None:
+    person = draft["persona"]
+    st.text_input(
+        texts.WIZ_QUOTE, key=_bind(_key("quote"), ("persona", "quote"), person["quote"]), help=texts.WIZ_QUOTE_HELP
+    )
+    _field_errors(errors, "persona.quote")
+    _length_hint(person["quote"], folder.limits.max_text_chars)
+    st.text_area(
+        texts.WIZ_STORY,
+        key=_bind(_key("story"), ("persona", "story"), person["story"]),
+        help=texts.WIZ_STORY_HELP,
+        height=180,
+    )
+    _field_errors(errors, "persona.story")
+    _length_hint(person["story"], folder.limits.max_text_chars)
+
+
+def _step_status(draft: dict, workshop: Workshop, errors: dict[str, list[str]]) -> None:
+    options = [None, *STAGES]
+    for topic in workshop.topics:
+        item = draft["status"].setdefault(topic.id, {"stage": None, "note": ""})
+        with st.container(border=True):
+            left, right = st.columns([2, 3])
+            left.selectbox(
+                texts.WIZ_STAGE.format(topic=topic.label),
+                options,
+                format_func=lambda s: texts.WIZ_STAGE_NONE
+                if s is None
+                else texts.WIZ_STAGE_OPTION.format(stage=s, label=STAGES[s]),
+                key=_bind(_key("stage", topic.id), ("status", topic.id, "stage"), item["stage"]),
+            )
+            right.text_input(
+                texts.WIZ_NOTE.format(topic=topic.label),
+                key=_bind(_key("note", topic.id), ("status", topic.id, "note"), item["note"]),
+            )
+            with right:
+                _field_errors(errors, f"status.{topic.id}.note")
+            _field_errors(errors, f"status.{topic.id}.stage")
+
+
+def _entry_list(
+    draft: dict, section: str, workshop: Workshop, errors: dict[str, list[str]], folder: WorkshopFolder
+) -> None:
+    singular = texts.SECTION_SINGULAR[section]
+    st.markdown(f"#### {texts.SECTION_TITLES[section]}")
+    _field_errors(errors, section)
+    items = draft[section]
+    if not items:
+        st.caption(texts.WIZ_EMPTY_LIST)
+    topic_ids = list(workshop.topic_ids)
+    for number, item in enumerate(items, start=1):
+        uid = item["uid"]
+        with st.container(border=True):
+            st.text_area(
+                texts.WIZ_ENTRY_LABEL.format(singular=singular, number=number),
+                key=_bind(_key(section, uid, "text"), ("entry", section, uid, "text"), item["text"]),
+                height=80,
+            )
+            _field_errors(errors, f"{section}.{uid}.text")
+            _length_hint(item["text"], folder.limits.max_text_chars)
+            left, right = st.columns([3, 2])
+            left.multiselect(
+                texts.WIZ_ENTRY_TOPICS.format(singular=singular, number=number),
+                topic_ids,
+                format_func=workshop.topic_label,
+                key=_bind(_key(section, uid, "topics"), ("entry", section, uid, "topics"), item["topics"]),
+                placeholder="Themen wählen …",
+            )
+            right.selectbox(
+                texts.WIZ_ENTRY_EVIDENCE.format(singular=singular, number=number),
+                [None, *EVIDENCE],
+                format_func=lambda e: texts.WIZ_EVIDENCE_NONE if e is None else EVIDENCE[e],
+                key=_bind(_key(section, uid, "evidence"), ("entry", section, uid, "evidence"), item["evidence"]),
+            )
+            with left:
+                _field_errors(errors, f"{section}.{uid}.topics")
+            up, down, remove = st.columns(3)
+            up.button(
+                texts.WIZ_UP,
+                icon=":material/arrow_upward:",
+                key=_key(section, uid, "up"),
+                disabled=number == 1,
+                on_click=wizard.move_entry,
+                args=(draft, section, uid, -1),
+                help=f"{singular} {number}: {texts.WIZ_UP}",
+            )
+            down.button(
+                texts.WIZ_DOWN,
+                icon=":material/arrow_downward:",
+                key=_key(section, uid, "down"),
+                disabled=number == len(items),
+                on_click=wizard.move_entry,
+                args=(draft, section, uid, 1),
+                help=f"{singular} {number}: {texts.WIZ_DOWN}",
+            )
+            remove.button(
+                texts.WIZ_REMOVE,
+                icon=":material/delete:",
+                key=_key(section, uid, "remove"),
+                on_click=wizard.remove_entry,
+                args=(draft, section, uid),
+                help=f"{singular} {number}: {texts.WIZ_REMOVE}",
+            )
+    full = len(items) >= folder.limits.max_entries
+    st.button(
+        texts.WIZ_ADD.format(singular=singular),
+        icon=":material/add:",
+        key=_key(section, "add"),
+        disabled=full,
+        on_click=wizard.add_entry,
+        args=(draft, section, folder.limits),
+    )
+    if full:
+        st.caption(texts.WIZ_LIST_FULL.format(limit=folder.limits.max_entries))
+
+
+def _bottom_buttons(step: wizard.Step) -> None:
+    st.divider()
+    index = wizard.STEP_IDS.index(step.id)
+    back, save, forward = st.columns(3)
+    if index > 0:
+        back.button(
+            texts.WIZ_BACK,
+            icon=":material/arrow_back:",
+            on_click=_go_to,
+            args=(wizard.STEP_IDS[index - 1],),
+            use_container_width=True,
+        )
+    save.button(
+        texts.WIZ_SAVE, icon=":material/save:", type="primary", on_click=_request_save, use_container_width=True
+    )
+    if index < len(wizard.STEP_IDS) - 1:
+        forward.button(
+            texts.WIZ_NEXT,
+            icon=":material/arrow_forward:",
+            on_click=_go_to,
+            args=(wizard.STEP_IDS[index + 1],),
+            use_container_width=True,
+        )
