@@ -6,7 +6,7 @@ from werkstatt import texts
 from werkstatt.ui import common, overview, start, wizard_page
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/groups:", layout="wide")
-common.set_document_language()
+common.apply_page_basics()
 
 pages = {
     "start": st.Page(start.render, title=texts.NAV_START, icon=":material/home:", url_path="start", default=True),

@@ -68,6 +68,7 @@ def show_problems(title: str, problems: list[Problem] | tuple[Problem, ...]) -> 
     st.error(f"{title}\n\n{lines}", icon=":material/error:")
 
 
-def set_document_language() -> None:
-    """Streamlit's page says ``lang="en"``; the content is German (BITV 2.0 / WCAG 3.1.1)."""
+def apply_page_basics() -> None:
+    """German page language (Streamlit's page says ``lang="en"``; WCAG 3.1.1) and contrast fixes."""
     st.html("<script>document.documentElement.lang = 'de';</script>", unsafe_allow_javascript=True)
+    st.html(f"<style>{(PROJECT_ROOT / 'templates' / 'app.css').read_text(encoding='utf-8')}</style>")

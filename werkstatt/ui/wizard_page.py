@@ -29,7 +29,6 @@ STEP_RADIO = "pw.step_radio"
 SAVE_REQUESTED = "pw.save_requested"
 CONFLICT = "pw.conflict"
 GENERAL_ERROR = "pw.general_error"
-FLASH = "pw.flash"
 
 
 def render() -> None:
@@ -150,7 +149,6 @@ def _save(folder: WorkshopFolder, workshop: Workshop, base_revision: int | None 
         return False
     draft["revision"] = saved.revision
     st.session_state[SAVED_FINGERPRINT] = wizard.fingerprint(draft)
-    st.session_state[FLASH] = texts.WIZ_SAVED.format(revision=saved.revision)
     st.session_state.pop(CONFLICT, None)
     return True
 
@@ -197,9 +195,6 @@ def _conflict_box(folder: WorkshopFolder, workshop: Workshop) -> None:
 
 
 def _status_line(draft: dict, workshop: Workshop, folder: WorkshopFolder) -> None:
-    flash = st.session_state.pop(FLASH, None)
-    if flash:
-        st.toast(flash, icon=":material/check_circle:")
     if st.session_state.get(GENERAL_ERROR):
         st.error(st.session_state[GENERAL_ERROR], icon=":material/error:")
     elif _is_dirty():
@@ -216,12 +211,15 @@ def _step_navigation(draft: dict) -> None:
     done = set(wizard.completed_steps(draft))
     titles = {s.id: s for s in wizard.STEPS}
     st.session_state.setdefault(STEP_RADIO, st.session_state[STEP])
+    # Option labels stay fixed (Streamlit maps a choice back to its option by label); whether a
+    # step is complete is shown in the caption under it.
     st.radio(
         texts.WIZ_STEP_LABEL,
         wizard.STEP_IDS,
         format_func=lambda step_id: texts.WIZ_STEP_OPTION.format(
-            mark="✓" if step_id in done else "○", number=titles[step_id].number, title=titles[step_id].title
+            number=titles[step_id].number, title=titles[step_id].title
         ),
+        captions=[texts.WIZ_STEP_DONE if s in done else texts.WIZ_STEP_OPEN for s in wizard.STEP_IDS],
         horizontal=True,
         key=STEP_RADIO,
     )
@@ -252,7 +250,7 @@ def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
     left, right = st.columns([3, 1])
     with left:
         st.text_input(
-            texts.WIZ_NAME, key=_bind(_key("name"), ("persona", "name"), person["name"]), help=texts.WIZ_NAME_HELP
+            texts.WIZ_NAME, key=_bind(_key("name"), ("persona", "name"), person["name"]), placeholder=texts.WIZ_NAME_HELP
         )
         _field_errors(errors, "persona.name")
         st.number_input(
@@ -261,11 +259,11 @@ def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
             max_value=120,
             step=1,
             key=_bind(_key("age"), ("persona", "age"), person["age"]),
-            help=texts.WIZ_AGE_HELP,
+            placeholder=texts.WIZ_AGE_HELP,
         )
         _field_errors(errors, "persona.age")
         st.text_input(
-            texts.WIZ_ROLE, key=_bind(_key("role"), ("persona", "role"), person["role"]), help=texts.WIZ_ROLE_HELP
+            texts.WIZ_ROLE, key=_bind(_key("role"), ("persona", "role"), person["role"]), placeholder=texts.WIZ_ROLE_HELP
         )
         _field_errors(errors, "persona.role")
     with right:
@@ -290,14 +288,14 @@ def _reroll_avatar() -> None:
 def _step_story(draft: dict, errors: dict[str, list[str]], folder: WorkshopFolder) -> None:
     person = draft["persona"]
     st.text_input(
-        texts.WIZ_QUOTE, key=_bind(_key("quote"), ("persona", "quote"), person["quote"]), help=texts.WIZ_QUOTE_HELP
+        texts.WIZ_QUOTE, key=_bind(_key("quote"), ("persona", "quote"), person["quote"]), placeholder=texts.WIZ_QUOTE_HELP
     )
     _field_errors(errors, "persona.quote")
     _length_hint(person["quote"], folder.limits.max_text_chars)
     st.text_area(
         texts.WIZ_STORY,
         key=_bind(_key("story"), ("persona", "story"), person["story"]),
-        help=texts.WIZ_STORY_HELP,
+        placeholder=texts.WIZ_STORY_HELP,
         height=180,
     )
     _field_errors(errors, "persona.story")
@@ -317,6 +315,7 @@ def _step_status(draft: dict, workshop: Workshop, errors: dict[str, list[str]]) 
                 if s is None
                 else texts.WIZ_STAGE_OPTION.format(stage=s, label=STAGES[s]),
                 key=_bind(_key("stage", topic.id), ("status", topic.id, "stage"), item["stage"]),
+                placeholder=texts.WIZ_STAGE_NONE,
             )
             right.text_input(
                 texts.WIZ_NOTE.format(topic=topic.label),
@@ -360,6 +359,7 @@ def _entry_list(
                 [None, *EVIDENCE],
                 format_func=lambda e: texts.WIZ_EVIDENCE_NONE if e is None else EVIDENCE[e],
                 key=_bind(_key(section, uid, "evidence"), ("entry", section, uid, "evidence"), item["evidence"]),
+                placeholder=texts.WIZ_EVIDENCE_NONE,
             )
             with left:
                 _field_errors(errors, f"{section}.{uid}.topics")

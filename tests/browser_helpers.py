@@ -1,0 +1,33 @@
+"""What a person does in the browser, as small steps the browser tests share."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit finished the current run and drew everything (as its own e2e tests do)."""
+    page.wait_for_selector(SETTLED, timeout=30_000)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )
+    page.wait_for_selector(SETTLED, timeout=30_000)
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+def serious_accessibility_problems(page: Page) -> list[str]:
+    """axe-core findings of impact serious or critical, as readable lines."""
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['html'][:160] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
