@@ -1,0 +1,57 @@
+"""The command line as a person runs it: German output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "werkstatt", *args], cwd=cwd, capture_output=True, text=True, timeout=60,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_validate_default_checks_every_workshop() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "K360-Fellowtag (Demo) (fellowtag-demo): 9 Personas in Ordnung" in result.stdout
+    assert "Alles in Ordnung: 1 Workshop(s), 9 Persona(s) geprüft." in result.stdout
+
+
+def test_validate_lists_every_error_and_fails(workshop_dir: Path) -> None:
+    lindenau = workshop_dir / "lindenau.yaml"
+    lindenau.write_text(lindenau.read_text(encoding="utf-8").replace("[beteiligung]", "[armut]"), encoding="utf-8")
+    (workshop_dir / "neustrand.yaml").write_text("schema_version: 1\nkommune: neustrand\npersona: {name: [x\n")
+    (workshop_dir / "hafenstedt.yaml").unlink()
+    (workshop_dir / "hafenstadt.yaml").write_text("vertippt: ja\n")
+    result = run("validate", str(workshop_dir.parent))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "lindenau.yaml › obstacles[1].topics: unbekanntes Thema „armut“" in out
+    assert "lindenau.yaml › drivers[0].topics: unbekanntes Thema „armut“" in out
+    assert "neustrand.yaml: kein gültiges YAML in Zeile" in out
+    assert "noch keine Persona für Stadt Hafenstedt" in out
+    assert "hafenstadt.yaml gehört zu keiner Kommune" in out
+    assert "Fehler in 1 Workshop(s) gefunden" in out
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_refuses_missing_or_empty_folders(tmp_path: Path) -> None:
+    missing = run("validate", str(tmp_path / "gibt-es-nicht"))
+    assert missing.returncode == 1 and "gibt es nicht" in missing.stderr
+    empty = run("validate", str(tmp_path))
+    assert empty.returncode == 1 and "kein Workshop-Ordner" in empty.stderr
+    assert "Traceback" not in missing.stderr + empty.stderr
+
+
+def test_validate_reports_a_broken_workshop_file(workshop_dir: Path) -> None:
+    (workshop_dir / "workshop.yaml").write_text("schema_version: 1\ntitle: ''\ntopics: []\n")
+    result = run("validate", str(workshop_dir))
+    assert result.returncode == 1
+    assert "workshop.yaml › title: fehlt" in result.stdout
+    assert "workshop.yaml › topics" in result.stdout

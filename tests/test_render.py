@@ -1,0 +1,167 @@
+"""The persona card and its PDF: escaping, German text, nothing fetched from disk or network."""
+
+from __future__ import annotations
+
+import copy
+import http.server
+import subprocess
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from werkstatt import render
+from werkstatt.avatar import HAIR_STYLES, SKIN_TONES, avatar_svg, look_for
+from werkstatt.model import Entry
+from werkstatt.store import WorkshopFolder
+
+ROOT = Path(__file__).resolve().parent.parent
+STORE = WorkshopFolder(ROOT / "personas" / "fellowtag-demo")
+WORKSHOP = STORE.workshop()
+INJECTION = "<img src=x onerror=alert(1)>"
+
+
+def demo(slug: str = "lindenau"):
+    """A copy: the store hands out its cached object, which tests must not change."""
+    return copy.deepcopy(STORE.persona(slug).persona)
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def squeezed(text: str) -> str:
+    """PDF text without any whitespace, so words and URLs broken across lines still match."""
+    return "".join(text.split())
+
+
+def test_card_shows_everything_of_the_persona() -> None:
+    html = render.persona_card_html(WORKSHOP, demo())
+    for expected in (
+        "Stadt Lindenau", "Jana Brückner", "41 Jahre", "Ich habe die Daten – aber wer liest sie?", "Stolpersteine",
+        "Was gelingt", "Was antreibt und inspiriert", "Fragen an die anderen", "Was wir teilen können",
+        "Stufe 2: Bestand und Bedarf erhoben", "Grundlage: Erfahrung", "Datenbasis und Sozialberichterstattung",
+    ):
+        assert expected in html
+
+
+def test_card_escapes_html_in_every_text() -> None:
+    persona = demo()
+    persona.profile.quote = INJECTION
+    persona.profile.name = "<script>alert('x')</script>"
+    persona.obstacles.append(Entry("<b>fett?</b>", ["daten"]))
+    html = render.persona_card_html(WORKSHOP, persona)
+    assert INJECTION not in html and "<script>alert" not in html and "<b>fett" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;b&gt;fett?&lt;/b&gt;" in html
+
+
+def test_empty_persona_card_says_what_is_missing() -> None:
+    from werkstatt.model import empty_persona
+
+    html = render.persona_card_html(WORKSHOP, empty_persona("neustrand"))
+    assert "Persona ohne Namen" in html and "noch keine Einträge" in html and "noch nicht eingeschätzt" in html
+
+
+def test_pdf_has_german_text_literal_html_and_metadata(tmp_path: Path) -> None:
+    persona = demo()
+    persona.profile.quote = INJECTION + " Grüße 😀"
+    data = render.html_to_pdf(render.persona_page_html(WORKSHOP, persona))
+    text = pdf_text(data, tmp_path)
+    assert "Jana Brückner" in text and "STOLPERSTEINE" in text and "Grüße" in text
+    assert squeezed(INJECTION) in squeezed(text)
+    reader = PdfReader(tmp_path / "out.pdf")
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 portrait in points
+    assert reader.metadata.title == "Persona Jana Brückner – Stadt Lindenau"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+
+
+def test_long_persona_flows_onto_more_pages(tmp_path: Path) -> None:
+    persona = demo()
+    persona.profile.story = "Eine lange Geschichte. " * 170
+    persona.obstacles = [Entry(f"Stolperstein {i}: " + "viel Text " * 40, ["daten"]) for i in range(12)]
+    data = render.html_to_pdf(render.persona_page_html(WORKSHOP, persona))
+    (tmp_path / "long.pdf").write_bytes(data)
+    reader = PdfReader(tmp_path / "long.pdf")
+    assert len(reader.pages) >= 2
+    text = pdf_text(data, tmp_path)
+    assert "Stolperstein 11:" in text  # the last entry is printed, not clipped
+
+
+class CountingHandler(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        CountingHandler.requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"body { color: red }")
+
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+
+@pytest.fixture
+def http_server():
+    server = http.server.HTTPServer(("127.0.0.1", 0), CountingHandler)
+    CountingHandler.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_pdf_rendering_fetches_no_file_and_no_url(http_server: str, tmp_path: Path) -> None:
+    html = f"""<!DOCTYPE html><html lang="de"><head><title>t</title>
+    <link rel="stylesheet" href="{http_server}/style.css">
+    <style>@import url("{http_server}/import.css"); body {{ background: url("file:///etc/passwd"); }}</style>
+    </head><body><p>Text</p><img src="file:///etc/passwd" alt="x"><img src="{http_server}/bild.png" alt="y">
+    <object data="file:///etc/passwd"></object><iframe src="file:///etc/hostname"></iframe></body></html>"""
+    data = render.html_to_pdf(html)
+    assert CountingHandler.requests == []
+    text = pdf_text(data, tmp_path)
+    assert "root:" not in text and "Text" in text
+
+
+def test_user_text_with_urls_stays_text_in_the_pdf(http_server: str, tmp_path: Path) -> None:
+    persona = demo()
+    persona.profile.quote = f'<img src="{http_server}/q.png"> <link rel=stylesheet href="file:///etc/passwd">'
+    persona.profile.avatar_seed = f'"><img src="{http_server}/avatar.png">'
+    data = render.html_to_pdf(render.persona_page_html(WORKSHOP, persona))
+    assert CountingHandler.requests == []
+    assert "file:///etc/passwd" in squeezed(pdf_text(data, tmp_path))
+
+
+# --- avatars ----------------------------------------------------------------------------------
+
+
+def test_avatar_is_deterministic_and_varied() -> None:
+    assert avatar_svg("jana") == avatar_svg("jana")
+    assert avatar_svg("jana") != avatar_svg("omar")
+    looks = [look_for(f"seed-{i}") for i in range(300)]
+    assert {look.hair_style for look in looks} == set(HAIR_STYLES)
+    assert {look.skin for look in looks} == set(SKIN_TONES)
+    assert 0.15 < sum(look.glasses for look in looks) / len(looks) < 0.45
+
+
+def test_avatar_uses_only_shapes_both_renderers_draw() -> None:
+    allowed = {"svg", "title", "circle", "ellipse", "path", "rect", "g"}
+    for i in range(200):
+        root = ET.fromstring(avatar_svg(f"seed-{i}", label="Porträt <&>"))
+        tags = {element.tag.split("}")[-1] for element in root.iter()}
+        assert tags <= allowed, tags - allowed
+        for element in root.iter():
+            for name, value in element.attrib.items():
+                assert "url(" not in value and "href" not in name
+
+
+def test_avatar_label_is_escaped() -> None:
+    svg = avatar_svg("x", label='"><script>alert(1)</script>')
+    assert "<script>" not in svg
