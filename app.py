@@ -9,9 +9,9 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/groups:", la
 common.apply_page_basics()
 
 pages = {
-    "start": st.Page(start.render, title=texts.NAV_START, icon=":material/home:", url_path="start", default=True),
-    "wizard": st.Page(wizard_page.render, title=texts.NAV_WIZARD, icon=":material/edit:", url_path="persona"),
-    "overview": st.Page(overview.render_page, title=texts.NAV_OVERVIEW, icon=":material/groups:", url_path="personas"),
+    "start": st.Page(start.page, title=texts.NAV_START, icon=":material/home:", url_path="start", default=True),
+    "wizard": st.Page(wizard_page.page, title=texts.NAV_WIZARD, icon=":material/edit:", url_path="persona"),
+    "overview": st.Page(overview.page, title=texts.NAV_OVERVIEW, icon=":material/groups:", url_path="personas"),
 }
 st.session_state["pw.pages"] = pages
 st.navigation(list(pages.values())).run()

@@ -8,7 +8,7 @@ from werkstatt import render, texts
 from werkstatt.ui import common
 
 
-def render_page() -> None:
+def page() -> None:
     slug = common.chosen_workshop_slug()
     st.title(texts.OVERVIEW_TITLE)
     if slug is None:

@@ -8,7 +8,7 @@ from werkstatt import texts
 from werkstatt.ui import common
 
 
-def render() -> None:
+def page() -> None:
     st.title(texts.APP_TITLE)
     st.markdown(f"**{texts.APP_TAGLINE}**")
     st.markdown(texts.START_INTRO)

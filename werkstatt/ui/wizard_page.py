@@ -31,7 +31,7 @@ CONFLICT = "pw.conflict"
 GENERAL_ERROR = "pw.general_error"
 
 
-def render() -> None:
+def page() -> None:
     slug = common.chosen_workshop_slug()
     kommune_slug = st.session_state.get("pw.kommune") or st.query_params.get("kommune")
     workshop = common.load_workshop(slug) if slug else None
