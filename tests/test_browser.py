@@ -1,0 +1,155 @@
+"""In a real browser (Debian's Chromium): what a fellow does, plus axe-core on every page."""
+
+from __future__ import annotations
+
+import base64
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image, ImageChops, ImageStat
+from playwright.sync_api import Page, expect
+
+from browser_helpers import open_page, serious_accessibility_problems, settle
+from werkstatt import render
+from werkstatt.avatar import avatar_svg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def fresh_app(app):
+    """The app with one Kommune (Neustrand) that has not started its persona yet."""
+    (app.personas_root / "fellowtag-demo" / "neustrand.yaml").unlink()
+    return app
+
+
+def commit(page: Page, label: str, text: str, multiline: bool = False) -> None:
+    """Type into a field and commit it the way Streamlit expects (Enter, or Ctrl+Enter in text areas)."""
+    box = page.get_by_role("textbox", name=label, exact=True)
+    box.fill(text)
+    box.press("Control+Enter" if multiline else "Enter")
+    settle(page)
+
+
+def choose_step(page: Page, title: str) -> None:
+    page.get_by_text(title, exact=True).click()
+    settle(page)
+
+
+def test_fellow_builds_a_persona_saves_and_finds_it_after_reload(fresh_app, page: Page) -> None:
+    open_page(page, fresh_app.url)
+    assert page.evaluate("document.documentElement.lang") == "de"
+    assert serious_accessibility_problems(page) == []
+
+    page.get_by_role("combobox", name="Ihre Kommune").click()
+    page.get_by_role("option", name="Stadt Neustrand (noch nicht begonnen)").click()
+    settle(page)
+    page.get_by_role("button", name="Persona bearbeiten").click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Persona bearbeiten: Stadt Neustrand")).to_be_visible()
+    assert serious_accessibility_problems(page) == []
+
+    commit(page, "Name der Persona", "Lukas Brandt")
+    choose_step(page, "2. Zitat & Geschichte")
+    commit(page, "Zitat", "<b>Die Ombudsstelle</b> war ein Kraftakt – und jetzt?")
+    choose_step(page, "4. Stolpersteine")
+    page.get_by_role("button", name="Stolperstein hinzufügen").click()
+    settle(page)
+    commit(page, "Stolperstein 1", "Zwei Stellen sind seit Monaten unbesetzt.", multiline=True)
+    topics = page.get_by_role("combobox", name="Themen zu Stolperstein 1")
+    topics.press_sequentially("Personal")
+    page.get_by_role("option", name="Personal und Ressourcen").click()
+    page.keyboard.press("Escape")
+    settle(page)
+    assert serious_accessibility_problems(page) == []
+    page.get_by_role("button", name="Speichern").click()
+    settle(page)
+    expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
+
+    data = yaml.safe_load((fresh_app.personas_root / "fellowtag-demo" / "neustrand.yaml").read_text("utf-8"))
+    assert data["persona"]["name"] == "Lukas Brandt"
+    assert data["persona"]["quote"] == "<b>Die Ombudsstelle</b> war ein Kraftakt – und jetzt?"
+    assert data["obstacles"] == [{"text": "Zwei Stellen sind seit Monaten unbesetzt.", "topics": ["personal"]}]
+
+    page.reload()
+    settle(page)
+    expect(page.get_by_role("heading", name="Persona bearbeiten: Stadt Neustrand")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Name der Persona", exact=True)).to_have_value("Lukas Brandt")
+    choose_step(page, "4. Stolpersteine")
+    expect(page.get_by_role("textbox", name="Stolperstein 1", exact=True)).to_have_value(
+        "Zwei Stellen sind seit Monaten unbesetzt."
+    )
+    choose_step(page, "8. Vorschau")
+    card = page.locator(".pw-card")
+    expect(card).to_contain_text("<b>Die Ombudsstelle</b> war ein Kraftakt")  # HTML shown as text
+    expect(card.locator("b")).to_have_count(0)
+    assert serious_accessibility_problems(page) == []
+
+
+def test_every_wizard_step_passes_axe(app, page: Page) -> None:
+    open_page(page, f"{app.url}/persona?workshop=fellowtag-demo&kommune=lindenau")
+    for title in (
+        "1. Persona", "2. Zitat & Geschichte", "3. Stand je Thema", "4. Stolpersteine", "5. Was gelingt",
+        "6. Was antreibt", "7. Fragen & Teilen", "8. Vorschau",
+    ):
+        choose_step(page, title)
+        assert serious_accessibility_problems(page) == [], title
+
+
+def test_overview_shows_error_card_for_a_broken_file_and_the_other_cards(app, page: Page) -> None:
+    broken = app.personas_root / "fellowtag-demo" / "kesselbrunn.yaml"
+    original = broken.read_text("utf-8")
+    broken.write_text("schema_version: 1\nkommune: kesselbrunn\npersona: {name: [kaputt\n", "utf-8")
+    try:
+        open_page(page, f"{app.url}/personas")
+        expect(page.get_by_text("Stadt Kesselbrunn: Die Persona-Datei enthält Fehler")).to_be_visible()
+        saved = [p for p in broken.parent.glob("*.yaml") if p.name not in ("workshop.yaml", broken.name)]
+        expect(page.locator(".pw-card")).to_have_count(len(saved))
+        assert serious_accessibility_problems(page) == []
+    finally:
+        broken.write_text(original, "utf-8")
+
+
+def test_step_navigation_works_with_the_keyboard(app, page: Page) -> None:
+    open_page(page, f"{app.url}/persona?workshop=fellowtag-demo&kommune=lindenau")
+    page.get_by_role("radio", name="1. Persona").focus()
+    page.keyboard.press("ArrowRight")
+    settle(page)
+    expect(page.get_by_role("heading", name="Was sagt Ihre Persona über ihre Arbeit – und was erlebt sie gerade?")).to_be_visible()
+
+
+def _pixels_of_png(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data)).convert("RGB")
+
+
+def test_avatar_looks_the_same_in_chromium_and_in_the_pdf(page: Page, tmp_path: Path) -> None:
+    """Rasterise the same avatars once in Chromium and once through WeasyPrint + pdftoppm."""
+    seeds = [f"vergleich-{i}" for i in range(12)]
+    cells = "".join(
+        f'<img src="data:image/svg+xml;base64,{base64.b64encode(avatar_svg(s, 120).encode()).decode()}" '
+        'style="width:120px;height:120px;display:block;float:left" alt="">'
+        for s in seeds
+    )
+    html = (
+        '<!DOCTYPE html><html lang="de"><head><title>Avatare</title><style>@page { size: 480px 360px; margin: 0 }'
+        "body { margin: 0; width: 480px; background: #fff }</style></head>"
+        f"<body>{cells}</body></html>"
+    )
+    page.set_viewport_size({"width": 480, "height": 360})
+    page.set_content(html)
+    screen = _pixels_of_png(page.screenshot())
+
+    (tmp_path / "a.pdf").write_bytes(render.html_to_pdf(html))
+    # 480 CSS px = 360 pt; 96 dpi gives 480 device pixels, like the browser at scale 1.
+    subprocess.run(["pdftoppm", "-png", "-r", "96", "-singlefile", str(tmp_path / "a.pdf"), str(tmp_path / "p")], check=True)
+    paper = Image.open(tmp_path / "p.png").convert("RGB").resize(screen.size)
+
+    difference = ImageChops.difference(screen, paper).convert("L")
+    mean = ImageStat.Stat(difference).mean[0]
+    differing = sum(difference.histogram()[61:]) / (screen.width * screen.height)
+    print(f"avatar difference: mean {mean:.2f}, strongly differing pixels {differing:.2%}")
+    assert mean < 6, mean  # anti-aliasing differs; shapes and colours must not
+    assert differing < 0.03, differing
