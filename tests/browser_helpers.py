@@ -12,9 +12,7 @@ def settle(page: Page) -> None:
     """Wait until Streamlit finished the current run and drew everything (as its own e2e tests do)."""
     page.wait_for_selector(SETTLED, timeout=30_000)
     expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
     page.wait_for_selector(SETTLED, timeout=30_000)
 
 

@@ -176,7 +176,9 @@ def test_conflict_take_theirs_loads_the_saved_version(personas: Path) -> None:
 
 
 def test_broken_file_shows_error_card_and_others_keep_working(personas: Path) -> None:
-    (personas / "lindenau.yaml").write_text("schema_version: 1\nkommune: lindenau\nobstacles:\n  - {text: x, topics: [armut]}\n")
+    (personas / "lindenau.yaml").write_text(
+        "schema_version: 1\nkommune: lindenau\nobstacles:\n  - {text: x, topics: [armut]}\n"
+    )
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     at.selectbox(key="pw.start_kommune").select("lindenau").run()
     at.button[0].click().run()

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser_helpers import open_page, serious_accessibility_problems, settle
 from PIL import Image, ImageChops, ImageStat
 from playwright.sync_api import Page, expect
 
-from browser_helpers import open_page, serious_accessibility_problems, settle
 from werkstatt import render
 from werkstatt.avatar import avatar_svg
 
@@ -92,8 +92,14 @@ def test_fellow_builds_a_persona_saves_and_finds_it_after_reload(fresh_app, page
 def test_every_wizard_step_passes_axe(app, page: Page) -> None:
     open_page(page, f"{app.url}/persona?workshop=fellowtag-demo&kommune=lindenau")
     for title in (
-        "1. Persona", "2. Zitat & Geschichte", "3. Stand je Thema", "4. Stolpersteine", "5. Was gelingt",
-        "6. Was antreibt", "7. Fragen & Teilen", "8. Vorschau",
+        "1. Persona",
+        "2. Zitat & Geschichte",
+        "3. Stand je Thema",
+        "4. Stolpersteine",
+        "5. Was gelingt",
+        "6. Was antreibt",
+        "7. Fragen & Teilen",
+        "8. Vorschau",
     ):
         choose_step(page, title)
         assert serious_accessibility_problems(page) == [], title
@@ -118,7 +124,9 @@ def test_step_navigation_works_with_the_keyboard(app, page: Page) -> None:
     page.get_by_role("radio", name="1. Persona").focus()
     page.keyboard.press("ArrowRight")
     settle(page)
-    expect(page.get_by_role("heading", name="Was sagt Ihre Persona über ihre Arbeit – und was erlebt sie gerade?")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Was sagt Ihre Persona über ihre Arbeit – und was erlebt sie gerade?")
+    ).to_be_visible()
 
 
 def _pixels_of_png(data: bytes) -> Image.Image:
@@ -144,7 +152,9 @@ def test_avatar_looks_the_same_in_chromium_and_in_the_pdf(page: Page, tmp_path: 
 
     (tmp_path / "a.pdf").write_bytes(render.html_to_pdf(html))
     # 480 CSS px = 360 pt; 96 dpi gives 480 device pixels, like the browser at scale 1.
-    subprocess.run(["pdftoppm", "-png", "-r", "96", "-singlefile", str(tmp_path / "a.pdf"), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "96", "-singlefile", str(tmp_path / "a.pdf"), str(tmp_path / "p")], check=True
+    )
     paper = Image.open(tmp_path / "p.png").convert("RGB").resize(screen.size)
 
     difference = ImageChops.difference(screen, paper).convert("L")

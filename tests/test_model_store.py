@@ -27,12 +27,51 @@ from werkstatt.store import ConflictError, WorkshopFolder, load_yaml_text, perso
 ROOT = Path(__file__).resolve().parent.parent
 
 TRICKY = [
-    "No", "no", "yes", "Yes", "on", "off", "true", "False", "1.0", "1", "0x1F", "1e3", ".inf", "2026-01-01",
-    "2026-11-19 10:42:00", "~", "null", "", " ", ":", "- a", "# kein Kommentar", "a: b", "{not: a map}",
-    "[x, y]", "&anker", "*verweis", "!tag", "%", "@", "`", "'einfach'", '"doppelt"', "Grüße aus Köln – ß",
-    "Straße, Übergänge, Ökologie", "😀 👩🏽‍💼 Emoji", "Zeile 1\nZeile 2", "  führende Leerzeichen",
-    "Leerzeichen am Ende  ", "\n\nbeginnt mit Zeilenumbrüchen", "endet mit Umbruch\n", "Tab\tim Text",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "x" * 4000,
+    "No",
+    "no",
+    "yes",
+    "Yes",
+    "on",
+    "off",
+    "true",
+    "False",
+    "1.0",
+    "1",
+    "0x1F",
+    "1e3",
+    ".inf",
+    "2026-01-01",
+    "2026-11-19 10:42:00",
+    "~",
+    "null",
+    "",
+    " ",
+    ":",
+    "- a",
+    "# kein Kommentar",
+    "a: b",
+    "{not: a map}",
+    "[x, y]",
+    "&anker",
+    "*verweis",
+    "!tag",
+    "%",
+    "@",
+    "`",
+    "'einfach'",
+    '"doppelt"',
+    "Grüße aus Köln – ß",
+    "Straße, Übergänge, Ökologie",
+    "😀 👩🏽‍💼 Emoji",
+    "Zeile 1\nZeile 2",
+    "  führende Leerzeichen",
+    "Leerzeichen am Ende  ",
+    "\n\nbeginnt mit Zeilenumbrüchen",
+    "endet mit Umbruch\n",
+    "Tab\tim Text",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "x" * 4000,
 ]
 
 
@@ -288,7 +327,9 @@ def test_saving_too_big_a_persona_is_refused_and_file_kept(workshop_dir: Path) -
 
 
 def test_non_utf8_file_is_reported(workshop_dir: Path) -> None:
-    (workshop_dir / "lindenau.yaml").write_bytes("schema_version: 1\nkommune: lindenau\npersona: {name: Jörg}\n".encode("latin-1"))
+    (workshop_dir / "lindenau.yaml").write_bytes(
+        "schema_version: 1\nkommune: lindenau\npersona: {name: Jörg}\n".encode("latin-1")
+    )
     assert any("UTF-8" in p for p in problems_of(workshop_dir, "lindenau"))
 
 

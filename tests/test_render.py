@@ -42,9 +42,18 @@ def squeezed(text: str) -> str:
 def test_card_shows_everything_of_the_persona() -> None:
     html = render.persona_card_html(WORKSHOP, demo())
     for expected in (
-        "Stadt Lindenau", "Jana Brückner", "41 Jahre", "Ich habe die Daten – aber wer liest sie?", "Stolpersteine",
-        "Was gelingt", "Was antreibt und inspiriert", "Fragen an die anderen", "Was wir teilen können",
-        "Stufe 2: Bestand und Bedarf erhoben", "Grundlage: Erfahrung", "Datenbasis und Sozialberichterstattung",
+        "Stadt Lindenau",
+        "Jana Brückner",
+        "41 Jahre",
+        "Ich habe die Daten – aber wer liest sie?",
+        "Stolpersteine",
+        "Was gelingt",
+        "Was antreibt und inspiriert",
+        "Fragen an die anderen",
+        "Was wir teilen können",
+        "Stufe 2: Bestand und Bedarf erhoben",
+        "Grundlage: Erfahrung",
+        "Datenbasis und Sozialberichterstattung",
     ):
         assert expected in html
 

@@ -110,9 +110,7 @@ def avatar_svg(seed: str, size: int = 120, label: str = "") -> str:
                 parts.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{look.hair_colour}"/>')
         parts.append(f'<rect x="52" y="66" width="16" height="18" rx="4" fill="{skin_dark}"/>')
         parts.append(f'<path d="{_TORSO}" fill="{look.clothes}"/>')
-        parts.append(
-            _COLLARS[look.collar].format(skin_dark=skin_dark, clothes_dark=_shade(look.clothes, 0.75))
-        )
+        parts.append(_COLLARS[look.collar].format(skin_dark=skin_dark, clothes_dark=_shade(look.clothes, 0.75)))
 
     parts.append(f'<ellipse cx="60" cy="53" rx="22" ry="26" fill="{look.skin}"/>')
     parts.append(f'<ellipse cx="38" cy="56" rx="4" ry="6" fill="{skin_dark}"/>')
@@ -144,7 +142,7 @@ def avatar_svg(seed: str, size: int = 120, label: str = "") -> str:
     parts.append('<circle cx="51" cy="52" r="2.6" fill="#2a2a2a"/><circle cx="69" cy="52" r="2.6" fill="#2a2a2a"/>')
     parts.append(f'<path d="M57 60 Q60 63 63 60" stroke="{_shade(look.skin, 0.7)}" stroke-width="1.6" fill="none"/>')
     parts.append(
-        f'<path d="M52 68 Q60 73 68 68" stroke="#8a4b3c" stroke-width="2" fill="none" stroke-linecap="round"/>'
+        '<path d="M52 68 Q60 73 68 68" stroke="#8a4b3c" stroke-width="2" fill="none" stroke-linecap="round"/>'
     )
     if look.glasses:
         parts.append(

@@ -280,7 +280,11 @@ class _Checker:
             self.add("schema_version", texts.ERR_EXPECTED_INT.format(value=_describe(version)))
         elif version > SCHEMA_VERSION:
             raise NewerSchemaError(
-                [Problem(self.file, "schema_version", texts.ERR_SCHEMA_NEWER.format(found=version, known=SCHEMA_VERSION))]
+                [
+                    Problem(
+                        self.file, "schema_version", texts.ERR_SCHEMA_NEWER.format(found=version, known=SCHEMA_VERSION)
+                    )
+                ]
             )
         elif version < 1:
             self.add("schema_version", texts.ERR_INT_RANGE.format(value=version, bounds=f"1 bis {SCHEMA_VERSION}"))
@@ -468,7 +472,7 @@ def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | Non
             check.unknown_keys(item, ENTRY_KEYS, f"{path}.")
             text = check.text(item, "text", f"{path}.text", required=True)
             topics = []
-            for j, topic in enumerate(check.sequence(item.get("topics"), f"{path}.topics")):
+            for topic in check.sequence(item.get("topics"), f"{path}.topics"):
                 if not isinstance(topic, str) or topic not in topic_ids:
                     check.add(f"{path}.topics", texts.ERR_UNKNOWN_TOPIC.format(topic=topic))
                 elif topic not in topics:

@@ -9,7 +9,7 @@ APP_TAGLINE = "Peer-Learning zwischen Kommunen mit der Persona-Methode"
 
 # --- validation -------------------------------------------------------------------------------
 ERR_REQUIRED = "fehlt – bitte ausfüllen"
-ERR_EXPECTED_TEXT = "muss Text sein, gefunden: {value} (Text in Anführungszeichen setzen, z. B. \"No\")"
+ERR_EXPECTED_TEXT = 'muss Text sein, gefunden: {value} (Text in Anführungszeichen setzen, z. B. "No")'
 ERR_EXPECTED_INT = "muss eine ganze Zahl sein, gefunden: {value}"
 ERR_EXPECTED_DATE = "muss ein Datum sein (JJJJ-MM-TT), gefunden: {value}"
 ERR_EXPECTED_LIST = "muss eine Liste sein"

@@ -34,4 +34,6 @@ def page() -> None:
             elif result.exists:
                 common.show_problems(texts.OVERVIEW_BROKEN.format(kommune=common.md_escape(name)), result.problems)
             else:
-                st.info(texts.OVERVIEW_MISSING.format(kommune=common.md_escape(name)), icon=":material/hourglass_empty:")
+                st.info(
+                    texts.OVERVIEW_MISSING.format(kommune=common.md_escape(name)), icon=":material/hourglass_empty:"
+                )

@@ -242,7 +242,9 @@ def _field_errors(errors: dict[str, list[str]], key: str) -> None:
 
 def _length_hint(value: str, limit: int) -> None:
     if len(value) > limit * 0.8:
-        st.caption(texts.WIZ_CHARS.format(count=f"{len(value):,}".replace(",", "."), limit=f"{limit:,}".replace(",", ".")))
+        st.caption(
+            texts.WIZ_CHARS.format(count=f"{len(value):,}".replace(",", "."), limit=f"{limit:,}".replace(",", "."))
+        )
 
 
 def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
@@ -250,7 +252,9 @@ def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
     left, right = st.columns([3, 1])
     with left:
         st.text_input(
-            texts.WIZ_NAME, key=_bind(_key("name"), ("persona", "name"), person["name"]), placeholder=texts.WIZ_NAME_HELP
+            texts.WIZ_NAME,
+            key=_bind(_key("name"), ("persona", "name"), person["name"]),
+            placeholder=texts.WIZ_NAME_HELP,
         )
         _field_errors(errors, "persona.name")
         st.number_input(
@@ -263,7 +267,9 @@ def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
         )
         _field_errors(errors, "persona.age")
         st.text_input(
-            texts.WIZ_ROLE, key=_bind(_key("role"), ("persona", "role"), person["role"]), placeholder=texts.WIZ_ROLE_HELP
+            texts.WIZ_ROLE,
+            key=_bind(_key("role"), ("persona", "role"), person["role"]),
+            placeholder=texts.WIZ_ROLE_HELP,
         )
         _field_errors(errors, "persona.role")
     with right:
@@ -288,7 +294,9 @@ def _reroll_avatar() -> None:
 def _step_story(draft: dict, errors: dict[str, list[str]], folder: WorkshopFolder) -> None:
     person = draft["persona"]
     st.text_input(
-        texts.WIZ_QUOTE, key=_bind(_key("quote"), ("persona", "quote"), person["quote"]), placeholder=texts.WIZ_QUOTE_HELP
+        texts.WIZ_QUOTE,
+        key=_bind(_key("quote"), ("persona", "quote"), person["quote"]),
+        placeholder=texts.WIZ_QUOTE_HELP,
     )
     _field_errors(errors, "persona.quote")
     _length_hint(person["quote"], folder.limits.max_text_chars)
@@ -311,9 +319,9 @@ def _step_status(draft: dict, workshop: Workshop, errors: dict[str, list[str]]) 
             left.selectbox(
                 texts.WIZ_STAGE.format(topic=topic.label),
                 options,
-                format_func=lambda s: texts.WIZ_STAGE_NONE
-                if s is None
-                else texts.WIZ_STAGE_OPTION.format(stage=s, label=STAGES[s]),
+                format_func=lambda s: (
+                    texts.WIZ_STAGE_NONE if s is None else texts.WIZ_STAGE_OPTION.format(stage=s, label=STAGES[s])
+                ),
                 key=_bind(_key("stage", topic.id), ("status", topic.id, "stage"), item["stage"]),
                 placeholder=texts.WIZ_STAGE_NONE,
             )
