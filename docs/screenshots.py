@@ -1,0 +1,52 @@
+"""Regenerate the README images: `.venv/bin/python docs/screenshots.py` (needs Chromium, Poppler)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from browser_helpers import settle  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, DEMO, RunningApp  # noqa: E402
+from werkstatt import render  # noqa: E402
+from werkstatt.store import WorkshopFolder  # noqa: E402
+
+DOCS = ROOT / "docs"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "personas"
+        shutil.copytree(DEMO, root / "fellowtag-demo")
+        app = RunningApp(root)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 860})
+                page.goto(f"{app.url}/persona?workshop=fellowtag-demo&kommune=lindenau")
+                settle(page)
+                page.get_by_text("4. Stolpersteine", exact=True).click()
+                settle(page)
+                page.screenshot(path=DOCS / "wizard.png")
+                page.goto(f"{app.url}/personas")
+                settle(page)
+                page.screenshot(path=DOCS / "personas.png")
+                browser.close()
+        finally:
+            app.stop()
+
+    store = WorkshopFolder(DEMO)
+    pdf = Path(tempfile.mkdtemp()) / "steckbrief.pdf"
+    pdf.write_bytes(render.html_to_pdf(render.persona_page_html(store.workshop(), store.persona("lindenau").persona)))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(DOCS / "steckbrief")], check=True)
+
+
+if __name__ == "__main__":
+    main()
