@@ -18,14 +18,14 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	@$(MAKE) --no-print-directory apt PACKAGES="$(TEST_PACKAGES)"
-	$(BIN)/ruff check werkstatt tests benchmarks app.py
+	$(BIN)/ruff check werkstatt tests benchmarks docs app.py
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-dev
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check werkstatt tests benchmarks app.py
+	$(BIN)/ruff check werkstatt tests benchmarks docs app.py
 
 validate: $(VENV)/.installed
 	$(BIN)/python -m werkstatt validate

@@ -5,7 +5,10 @@ import streamlit as st
 from werkstatt import texts
 from werkstatt.ui import common, overview, start, wizard_page
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/groups:", layout="wide")
+# A local icon: a Material icon name here would make the browser fetch it from Google.
+st.set_page_config(
+    page_title=texts.APP_TITLE, page_icon=str(common.PROJECT_ROOT / "templates" / "favicon.png"), layout="wide"
+)
 common.apply_page_basics()
 
 pages = {

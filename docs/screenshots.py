@@ -11,10 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from browser_helpers import settle  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, DEMO, RunningApp  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
 from werkstatt import render  # noqa: E402
 from werkstatt.store import WorkshopFolder  # noqa: E402
 

@@ -40,6 +40,8 @@ def choose_step(page: Page, title: str) -> None:
 
 
 def test_fellow_builds_a_persona_saves_and_finds_it_after_reload(fresh_app, page: Page) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     open_page(page, fresh_app.url)
     assert page.evaluate("document.documentElement.lang") == "de"
     assert serious_accessibility_problems(page) == []
@@ -87,6 +89,9 @@ def test_fellow_builds_a_persona_saves_and_finds_it_after_reload(fresh_app, page
     expect(card).to_contain_text("<b>Die Ombudsstelle</b> war ein Kraftakt")  # HTML shown as text
     expect(card.locator("b")).to_have_count(0)
     assert serious_accessibility_problems(page) == []
+
+    local = (fresh_app.url, fresh_app.url.replace("http", "ws"), "data:", "blob:")
+    assert requested and [url for url in requested if not url.startswith(local)] == []  # nothing leaves
 
 
 def test_every_wizard_step_passes_axe(app, page: Page) -> None:
