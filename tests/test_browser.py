@@ -168,3 +168,15 @@ def test_avatar_looks_the_same_in_chromium_and_in_the_pdf(page: Page, tmp_path: 
     print(f"avatar difference: mean {mean:.2f}, strongly differing pixels {differing:.2%}")
     assert mean < 6, mean  # anti-aliasing differs; shapes and colours must not
     assert differing < 0.03, differing
+
+
+def test_text_typed_right_before_leaving_the_step_is_saved(app, page: Page) -> None:
+    """No Enter, no Ctrl+Enter: the fellow types and clicks *Weiter* at once."""
+    open_page(page, f"{app.url}/persona?workshop=fellowtag-demo&kommune=landkreis-talheim")
+    choose_step(page, "2. Zitat & Geschichte")
+    page.get_by_role("textbox", name="Kurze Geschichte", exact=True).fill("Getippt und sofort weiter geklickt.")
+    page.get_by_role("button", name="Weiter").click()
+    settle(page)
+    expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
+    data = yaml.safe_load((app.personas_root / "fellowtag-demo" / "landkreis-talheim.yaml").read_text("utf-8"))
+    assert data["persona"]["story"] == "Getippt und sofort weiter geklickt."

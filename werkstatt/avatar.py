@@ -12,7 +12,6 @@ import base64
 import random
 import secrets
 from dataclasses import dataclass
-from html import escape
 
 SKIN_TONES = ("#f6d7c3", "#eec19f", "#d9a27a", "#c18459", "#9a6240", "#7a4a2e", "#5b3622")
 HAIR_COLOURS = ("#1f1a17", "#3b2a20", "#5a3a22", "#8a5a2b", "#b98a4e", "#d8c08a", "#8d8d8d", "#cfcfcf")
@@ -88,8 +87,8 @@ _COLLARS = {
 }
 
 
-def avatar_svg(seed: str, size: int = 120, label: str = "") -> str:
-    """Return a self-contained SVG portrait for ``seed``; ``label`` becomes its accessible name."""
+def avatar_svg(seed: str, size: int = 120) -> str:
+    """Return a self-contained SVG portrait for ``seed`` (decorative: the page gives it its alt text)."""
     look = look_for(seed or "persona")
     skin_dark = _shade(look.skin, 0.88)
     parts: list[str] = [f'<circle cx="60" cy="60" r="60" fill="{look.background}"/>']
@@ -141,9 +140,7 @@ def avatar_svg(seed: str, size: int = 120, label: str = "") -> str:
     )
     parts.append('<circle cx="51" cy="52" r="2.6" fill="#2a2a2a"/><circle cx="69" cy="52" r="2.6" fill="#2a2a2a"/>')
     parts.append(f'<path d="M57 60 Q60 63 63 60" stroke="{_shade(look.skin, 0.7)}" stroke-width="1.6" fill="none"/>')
-    parts.append(
-        '<path d="M52 68 Q60 73 68 68" stroke="#8a4b3c" stroke-width="2" fill="none" stroke-linecap="round"/>'
-    )
+    parts.append('<path d="M52 68 Q60 73 68 68" stroke="#8a4b3c" stroke-width="2" fill="none" stroke-linecap="round"/>')
     if look.glasses:
         parts.append(
             '<g fill="none" stroke="#2b2b2b" stroke-width="1.8">'
@@ -151,11 +148,9 @@ def avatar_svg(seed: str, size: int = 120, label: str = "") -> str:
             '<path d="M57 50 L63 50"/></g>'
         )
 
-    title = f"<title>{escape(label)}</title>" if label else ""
-    aria = f'role="img" aria-label="{escape(label, quote=True)}"' if label else 'aria-hidden="true"'
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="{size}" height="{size}" {aria}>'
-        f"{title}{''.join(parts)}</svg>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="{size}" height="{size}" '
+        f'aria-hidden="true">{"".join(parts)}</svg>'
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from werkstatt import texts
+from werkstatt.model import ValidationError
 from werkstatt.ui import common
 
 
@@ -52,7 +53,7 @@ def page() -> None:
         options,
         index=options.index(current) if current in options else None,
         format_func=option_label,
-        placeholder="Bitte wählen …",
+        placeholder=texts.START_KOMMUNE_PLACEHOLDER,
         key="pw.start_kommune",
     )
     if st.button(texts.START_EDIT, type="primary", disabled=choice is None, icon=":material/edit:"):
@@ -63,5 +64,5 @@ def page() -> None:
 def _workshop_title(slug: str) -> str:
     try:
         return common.folder_for(slug).workshop().title
-    except Exception:  # noqa: BLE001 - a broken workshop still needs a name in the list
+    except ValidationError:  # a broken workshop still needs a name in the list
         return slug

@@ -56,10 +56,11 @@ def page() -> None:
     draft = st.session_state[DRAFT]
     _harvest(draft)
     _handle_step_change(folder, workshop)
-    if st.session_state.pop(SAVE_REQUESTED, False):
+    if st.session_state.pop(SAVE_REQUESTED, False) and (_is_dirty() or not draft["revision"]):
         _save(folder, workshop)
 
     st.title(f"{texts.WIZ_PAGE_TITLE}: {kommune.name}")
+    st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_OTHER_KOMMUNE, icon=":material/swap_horiz:")
     _conflict_box(folder, workshop)
     _status_line(draft, workshop, folder)
     _step_navigation(draft)
@@ -360,7 +361,7 @@ def _entry_list(
                 topic_ids,
                 format_func=workshop.topic_label,
                 key=_bind(_key(section, uid, "topics"), ("entry", section, uid, "topics"), item["topics"]),
-                placeholder="Themen wählen …",
+                placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
             )
             right.selectbox(
                 texts.WIZ_ENTRY_EVIDENCE.format(singular=singular, number=number),
