@@ -32,6 +32,10 @@ def go_to_step(at: AppTest, step: str) -> None:
     assert not at.exception, at.exception
 
 
+def current_draft(at: AppTest) -> dict:
+    return at.session_state["pw.drafts"][at.session_state["pw.current"]]["draft"]
+
+
 def texts_of(elements) -> str:
     return "\n".join(str(e.value) for e in elements)
 
@@ -116,7 +120,7 @@ def test_list_entries_can_be_added_edited_reordered_and_removed(personas: Path) 
     areas[2].input("Neuer Stolperstein").run()
     at.multiselect[2].select("daten").run()
     # move the new entry to the top: two clicks on its own "Nach oben"
-    uid = at.session_state["pw.draft"]["obstacles"][2]["uid"]
+    uid = current_draft(at)["obstacles"][2]["uid"]
     for _ in range(2):
         at.button(key=f"w1.obstacles.{uid}.up").click().run()
     assert [t.value for t in at.text_area] == ["Neuer Stolperstein", *before]
@@ -138,9 +142,9 @@ def test_note_without_stage_is_flagged_next_to_the_field(personas: Path) -> None
 
 def test_reroll_gives_a_new_avatar_seed(personas: Path) -> None:
     at = open_wizard("lindenau")
-    before = at.session_state["pw.draft"]["persona"]["avatar_seed"]
+    before = current_draft(at)["persona"]["avatar_seed"]
     next(b for b in at.button if b.label == "Neu würfeln").click().run()
-    after = at.session_state["pw.draft"]["persona"]["avatar_seed"]
+    after = current_draft(at)["persona"]["avatar_seed"]
     assert after != before and after.startswith("jana-brueckner-")
 
 
@@ -188,3 +192,16 @@ def test_broken_file_shows_error_card_and_others_keep_working(personas: Path) ->
 
     other = open_wizard("landkreis-talheim")
     assert other.text_input(key="w1.name").value == "Omar Feld"
+
+
+def test_unsaved_text_survives_switching_to_another_kommune_and_back(personas: Path) -> None:
+    at = open_wizard("lindenau")
+    at.text_input(key="w1.name").input("Noch nicht gespeichert").run()
+    at.session_state["pw.kommune"] = "landkreis-talheim"  # what the start page does on a new choice
+    at.run()
+    assert at.title[0].value == "Persona bearbeiten: Landkreis Talheim"
+    assert at.text_input(key="w2.name").value == "Omar Feld"
+    at.session_state["pw.kommune"] = "lindenau"
+    at.run()
+    assert at.text_input(key="w3.name").value == "Noch nicht gespeichert"
+    assert "ungespeicherte Änderungen" in texts_of(at.warning)

@@ -1,6 +1,7 @@
 """The persona wizard: step by step, with guiding questions, examples and field-level errors.
 
-How text is never lost: the draft (``pw.draft``) in the session is the one copy of what was typed.
+How text is never lost: the draft in the session is the one copy of what was typed, kept per
+Kommune (switching to another Kommune and back finds the unsaved text again).
 Widgets are bound to draft fields; at the top of every run their values are copied into the draft
 before anything else happens, so switching steps, saving or reordering always sees the latest
 text. Widget keys carry a generation number that changes whenever the draft is replaced (another
@@ -19,11 +20,10 @@ from werkstatt.model import EVIDENCE, STAGES, ValidationError, Workshop, empty_p
 from werkstatt.store import ConflictError, WorkshopFolder
 from werkstatt.ui import common
 
-DRAFT = "pw.draft"
-DRAFT_FOR = "pw.draft_for"
+DRAFTS = "pw.drafts"  # (workshop, kommune) → {"draft": …, "saved": fingerprint of the saved state}
+CURRENT = "pw.current"
 GENERATION = "pw.gen"
 BINDINGS = "pw.bindings"
-SAVED_FINGERPRINT = "pw.saved_fp"
 STEP = "pw.step"
 STEP_RADIO = "pw.step_radio"
 SAVE_REQUESTED = "pw.save_requested"
@@ -53,7 +53,7 @@ def page() -> None:
         common.show_problems(texts.WIZ_BROKEN_FILE.format(kommune=common.md_escape(kommune.name)), result.problems)
         return
 
-    draft = st.session_state[DRAFT]
+    draft = _draft()
     _harvest(draft)
     _handle_step_change(folder, workshop)
     if st.session_state.pop(SAVE_REQUESTED, False) and (_is_dirty() or not draft["revision"]):
@@ -86,21 +86,42 @@ def page() -> None:
 
 
 def _ensure_draft(folder: WorkshopFolder, workshop: Workshop, kommune_slug: str) -> bool:
-    """Load the draft from disk when this session starts editing a Kommune; False if unreadable."""
-    if st.session_state.get(DRAFT_FOR) == (folder.slug, kommune_slug) and DRAFT in st.session_state:
-        return True
-    result = folder.persona(kommune_slug)
-    if result.exists and not result.ok:
-        return False
-    _replace_draft(wizard.draft_from_persona(result.persona or empty_persona(kommune_slug), workshop))
-    st.session_state[DRAFT_FOR] = (folder.slug, kommune_slug)
+    """Make this Kommune's draft the current one, loading it from disk the first time.
+
+    Returns False when the saved file cannot be read (the page then shows its errors instead).
+    """
+    key = (folder.slug, kommune_slug)
+    drafts = st.session_state.setdefault(DRAFTS, {})
+    if key not in drafts:
+        result = folder.persona(kommune_slug)
+        if result.exists and not result.ok:
+            return False
+        draft = wizard.draft_from_persona(result.persona or empty_persona(kommune_slug), workshop)
+        drafts[key] = {"draft": draft, "saved": wizard.fingerprint(draft)}
+    if st.session_state.get(CURRENT) != key:
+        st.session_state[CURRENT] = key
+        _new_widget_generation()
     st.session_state.setdefault(STEP, wizard.STEP_IDS[0])
     return True
 
 
+def _draft() -> dict:
+    return st.session_state[DRAFTS][st.session_state[CURRENT]]["draft"]
+
+
+def _mark_saved() -> None:
+    entry = st.session_state[DRAFTS][st.session_state[CURRENT]]
+    entry["saved"] = wizard.fingerprint(entry["draft"])
+
+
 def _replace_draft(draft: dict) -> None:
-    st.session_state[DRAFT] = draft
-    st.session_state[SAVED_FINGERPRINT] = wizard.fingerprint(draft)
+    st.session_state[DRAFTS][st.session_state[CURRENT]] = {"draft": draft, "saved": wizard.fingerprint(draft)}
+    _new_widget_generation()
+    st.session_state.pop(CONFLICT, None)
+
+
+def _new_widget_generation() -> None:
+    """Widgets get fresh keys, so they show the (new) draft instead of their old values."""
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[BINDINGS] = {}
     st.session_state.pop(CONFLICT, None)
@@ -128,11 +149,12 @@ def _harvest(draft: dict) -> None:
 
 
 def _is_dirty() -> bool:
-    return wizard.fingerprint(st.session_state[DRAFT]) != st.session_state[SAVED_FINGERPRINT]
+    entry = st.session_state[DRAFTS][st.session_state[CURRENT]]
+    return wizard.fingerprint(entry["draft"]) != entry["saved"]
 
 
 def _save(folder: WorkshopFolder, workshop: Workshop, base_revision: int | None = None) -> bool:
-    draft = st.session_state[DRAFT]
+    draft = _draft()
     st.session_state.pop(GENERAL_ERROR, None)
     persona, errors = wizard.validate_draft(draft, workshop, folder.limits)
     if persona is None:
@@ -149,7 +171,7 @@ def _save(folder: WorkshopFolder, workshop: Workshop, base_revision: int | None 
         )
         return False
     draft["revision"] = saved.revision
-    st.session_state[SAVED_FINGERPRINT] = wizard.fingerprint(draft)
+    _mark_saved()
     st.session_state.pop(CONFLICT, None)
     return True
 
@@ -190,7 +212,7 @@ def _conflict_box(folder: WorkshopFolder, workshop: Workshop) -> None:
             if _save(folder, workshop, base_revision=current_revision):
                 st.rerun()
         if right.button(texts.WIZ_CONFLICT_TAKE_THEIRS, help=texts.WIZ_CONFLICT_TAKE_THEIRS_HELP):
-            theirs = conflict.current or empty_persona(st.session_state[DRAFT]["kommune"])
+            theirs = conflict.current or empty_persona(_draft()["kommune"])
             _replace_draft(wizard.draft_from_persona(theirs, workshop))
             st.rerun()
 
@@ -287,7 +309,7 @@ def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
 
 
 def _reroll_avatar() -> None:
-    draft = st.session_state[DRAFT]
+    draft = _draft()
     base = slugify(draft["persona"]["name"]) or draft["kommune"]
     draft["persona"]["avatar_seed"] = new_seed(base)
 
