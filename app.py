@@ -3,7 +3,18 @@
 import streamlit as st
 
 from werkstatt import texts
-from werkstatt.ui import common, overview, start, wizard_page
+from werkstatt.ui import (
+    common,
+    compare_page,
+    connections_page,
+    group_page,
+    matrix_page,
+    overview,
+    partners_page,
+    presenter_page,
+    start,
+    wizard_page,
+)
 
 # A local icon: a Material icon name here would make the browser fetch it from Google.
 st.set_page_config(
@@ -15,6 +26,23 @@ pages = {
     "start": st.Page(start.page, title=texts.NAV_START, icon=":material/home:", url_path="start", default=True),
     "wizard": st.Page(wizard_page.page, title=texts.NAV_WIZARD, icon=":material/edit:", url_path="persona"),
     "overview": st.Page(overview.page, title=texts.NAV_OVERVIEW, icon=":material/groups:", url_path="personas"),
+    "compare": st.Page(compare_page.page, title=texts.NAV_COMPARE, icon=":material/view_column:", url_path="vergleich"),
+    "matrix": st.Page(matrix_page.page, title=texts.NAV_MATRIX, icon=":material/grid_on:", url_path="matrix"),
+    "connections": st.Page(
+        connections_page.page, title=texts.NAV_CONNECTIONS, icon=":material/hub:", url_path="verbindendes"
+    ),
+    "partners": st.Page(
+        partners_page.page, title=texts.NAV_PARTNERS, icon=":material/handshake:", url_path="lernpartner"
+    ),
+    "presenter": st.Page(
+        presenter_page.page, title=texts.NAV_PRESENTER, icon=":material/present_to_all:", url_path="praesentation"
+    ),
+    "group": st.Page(group_page.page, title=texts.NAV_GROUP, icon=":material/monitoring:", url_path="gruppe"),
 }
 st.session_state["pw.pages"] = pages
-st.navigation(list(pages.values())).run()
+sections = {
+    texts.NAV_SECTION_PERSONA: [pages["start"], pages["wizard"]],
+    texts.NAV_SECTION_TOGETHER: [pages[k] for k in ("overview", "compare", "matrix", "connections", "partners")],
+    texts.NAV_SECTION_FACILITATION: [pages["presenter"], pages["group"]],
+}
+st.navigation(sections).run()

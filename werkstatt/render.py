@@ -52,6 +52,7 @@ def card_context(workshop: Workshop, persona: Persona) -> dict:
                 "label": texts.CARD_STAGE_LABEL.format(stage=entry.stage, label=STAGES[entry.stage])
                 if entry
                 else texts.CARD_STAGE_NOT_SET,
+                "stage_name": STAGES[entry.stage] if entry else texts.CARD_STAGE_NOT_SET,
                 "note": entry.note.strip() if entry else "",
             }
         )
@@ -141,3 +142,106 @@ def html_to_pdf(html: str, title: str = "", author: str = texts.APP_TITLE) -> by
 
     document = weasyprint.HTML(string=html, url_fetcher=_deny_all_fetcher(), base_url=None)
     return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False)
+
+
+def comparison_context(workshop: Workshop, personas: list[Persona], incomplete: set[str] | None = None) -> dict:
+    """Personas side by side, rows aligned: stage beside stage, obstacles beside obstacles."""
+    from werkstatt.compare import shared_topics  # compare imports pandas; keep it off the card path
+
+    shared = shared_topics(personas)
+    cards = [card_context(workshop, p) for p in personas]
+    incomplete = incomplete or set()
+    columns = [
+        {
+            "kommune": card["kommune"],
+            "name": card["name"],
+            "role": card["role"],
+            "avatar": card["avatar"],
+            "avatar_alt": card["avatar_alt"],
+            "quote": card["quote"],
+            "incomplete": persona.kommune in incomplete,
+        }
+        for card, persona in zip(cards, personas, strict=True)
+    ]
+    stage_rows = [
+        {
+            "topic": topic.label,
+            "shared": topic.id in shared,
+            "cells": [card["stages"][index] for card in cards],
+        }
+        for index, topic in enumerate(workshop.topics)
+    ]
+    section_rows = []
+    for index, section in enumerate(ENTRY_SECTIONS):
+        cells = []
+        for persona in personas:
+            cells.append(
+                [
+                    {
+                        "text": e.text.strip(),
+                        "topics": [{"label": workshop.topic_label(t), "shared": t in shared} for t in e.topics],
+                        "evidence": EVIDENCE.get(e.evidence or "", ""),
+                    }
+                    for e in persona.entries(section)
+                    if e.text.strip()
+                ]
+            )
+        section_rows.append({"title": cards[0]["sections"][index]["title"] if cards else "", "cells": cells})
+    return {"columns": columns, "stage_rows": stage_rows, "section_rows": section_rows, "t": texts}
+
+
+def comparison_html(workshop: Workshop, personas: list[Persona], incomplete: set[str] | None = None) -> str:
+    """The side-by-side table as an HTML fragment with its stylesheet, for the app."""
+    table = environment().get_template("comparison.html.j2").render(comparison_context(workshop, personas, incomplete))
+    return f"<style>{stylesheet('card.css')}{stylesheet('comparison.css')}</style>{table}"
+
+
+def _presenter(context: dict) -> str:
+    slide = environment().get_template("presenter.html.j2").render(context)
+    return f"<style>{stylesheet('presenter.css')}</style>{slide}"
+
+
+def presenter_persona_html(workshop: Workshop, persona: Persona) -> str:
+    return _presenter({"kind": "persona", "card": card_context(workshop, persona)})
+
+
+def presenter_overview_html(workshop: Workshop, personas: list[Persona]) -> str:
+    cards = [card_context(workshop, p) for p in personas]
+    return _presenter({"kind": "overview", "title": texts.PRESENT_OVERVIEW, "cards": cards})
+
+
+def presenter_connections_html(themes: list, limit: int = 4) -> str:
+    shown = [
+        {"heading": texts.PRESENT_THEME.format(count=t.kommunen, label=t.label), "obstacles": t.obstacles}
+        for t in themes[:limit]
+        if t.kommunen
+    ]
+    return _presenter({"kind": "connections", "title": texts.PRESENT_CONNECTIONS, "themes": shown})
+
+
+def presenter_partners_html(workshop: Workshop, partners: list, limit: int = 8) -> str:
+    """The strongest pairs of the whole group, one per seeking Kommune and need, best first."""
+    best = sorted((p for p in partners), key=lambda p: -p.score)
+    lines, seen = [], set()
+    for partner in best:
+        key = (partner.need.kommune, partner.help.kommune)
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append(
+            {
+                "seeker": _name(workshop, partner.need.kommune),
+                "need": partner.need.entry.text,
+                "helper": _name(workshop, partner.help.kommune),
+                "help": partner.help.text,
+                "reason": " · ".join(partner.reasons),
+            }
+        )
+        if len(lines) == limit:
+            break
+    return _presenter({"kind": "partners", "title": texts.PRESENT_PARTNERS, "partners": lines})
+
+
+def _name(workshop: Workshop, slug: str) -> str:
+    kommune = workshop.kommune(slug)
+    return kommune.name if kommune else slug

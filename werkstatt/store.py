@@ -243,6 +243,17 @@ class WorkshopFolder:
         """Every Kommune of the workshop in its order, including those without a file yet."""
         return [self.persona(k.slug) for k in self.workshop().kommunen]
 
+    def signature(self) -> tuple:
+        """Changes whenever any file of the workshop changes: a cheap key for derived results."""
+        entries = []
+        for path in sorted(self.path.glob("*.yaml")):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            entries.append((path.name, stat.st_mtime_ns, stat.st_size))
+        return tuple(entries)
+
     def stray_files(self) -> list[str]:
         """YAML files in the folder that belong to no Kommune of the workshop (typos, leftovers)."""
         known = {f"{k.slug}.yaml" for k in self.workshop().kommunen} | {WORKSHOP_FILE}

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from werkstatt import texts
-from werkstatt.model import Problem, ValidationError, Workshop
-from werkstatt.store import WorkshopFolder, find_workshops
+from werkstatt import compare, texts
+from werkstatt.matching import Partner, learning_partners
+from werkstatt.model import Persona, Problem, ValidationError, Workshop
+from werkstatt.store import PersonaResult, WorkshopFolder, find_workshops
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_WORKSHOP = "fellowtag-demo"
@@ -72,3 +74,40 @@ def apply_page_basics() -> None:
     """German page language (Streamlit's page says ``lang="en"``; WCAG 3.1.1) and contrast fixes."""
     st.html("<script>document.documentElement.lang = 'de';</script>", unsafe_allow_javascript=True)
     st.html(f"<style>{(PROJECT_ROOT / 'templates' / 'app.css').read_text(encoding='utf-8')}</style>")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the shared pages show, computed once per change of the workshop's files."""
+
+    workshop: Workshop
+    results: tuple[PersonaResult, ...]
+    personas: tuple[Persona, ...]
+    partners: tuple[Partner, ...]
+
+    @property
+    def incomplete(self) -> set[str]:
+        return {p.kommune for p in self.personas if compare.steps_done(self.workshop, p) < compare.STEPS_TOTAL}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _snapshot(path: str, signature: tuple) -> Snapshot:
+    folder = workshop_folder(path)
+    workshop = folder.workshop()
+    results = tuple(folder.personas())
+    personas = tuple(r.persona for r in results if r.ok)
+    partners = tuple(learning_partners(workshop, list(personas)))
+    return Snapshot(workshop, results, personas, partners)
+
+
+def snapshot(slug: str) -> Snapshot | None:
+    """The workshop's personas and learning partners; reparsed and recomputed only after a change.
+
+    None after showing the errors of a broken workshop.yaml.
+    """
+    folder = folder_for(slug)
+    try:
+        return _snapshot(str(folder.path), folder.signature())
+    except ValidationError as err:
+        show_problems(texts.WORKSHOP_ERROR_TITLE, err.problems)
+        return None

@@ -444,16 +444,14 @@ def _bottom_buttons(step: wizard.Step) -> None:
             icon=":material/arrow_back:",
             on_click=_go_to,
             args=(wizard.STEP_IDS[index - 1],),
-            use_container_width=True,
+            width="stretch",
         )
-    save.button(
-        texts.WIZ_SAVE, icon=":material/save:", type="primary", on_click=_request_save, use_container_width=True
-    )
+    save.button(texts.WIZ_SAVE, icon=":material/save:", type="primary", on_click=_request_save, width="stretch")
     if index < len(wizard.STEP_IDS) - 1:
         forward.button(
             texts.WIZ_NEXT,
             icon=":material/arrow_forward:",
             on_click=_go_to,
             args=(wizard.STEP_IDS[index + 1],),
-            use_container_width=True,
+            width="stretch",
         )

@@ -1,0 +1,41 @@
+"""Vergleich: two to four personas (or all) side by side, rows aligned, shared topics marked."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkstatt import compare, render, texts
+from werkstatt.ui import common
+
+
+def page() -> None:
+    st.title(texts.COMPARE_TITLE)
+    slug = common.chosen_workshop_slug()
+    data = common.snapshot(slug) if slug else None
+    if data is None:
+        return
+    if not data.personas:
+        st.info(texts.COMPARE_NO_PERSONAS)
+        return
+    names = {p.kommune: compare.kommune_name(data.workshop, p.kommune) for p in data.personas}
+    options = list(names)
+    show_all = st.toggle(texts.COMPARE_ALL, key="pw.compare_all")
+    if show_all:
+        chosen = options
+    else:
+        default = [k for k in st.session_state.get("pw.compare_last", options[:3]) if k in options]
+        chosen = st.multiselect(
+            texts.COMPARE_CHOOSE,
+            options,
+            default=default,
+            format_func=names.get,
+            max_selections=4,
+            help=texts.COMPARE_CHOOSE_HELP,
+            placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
+        )
+        st.session_state["pw.compare_last"] = chosen
+    if len(chosen) < 2:
+        st.info(texts.COMPARE_TOO_FEW)
+        return
+    personas = [p for p in data.personas if p.kommune in chosen]
+    st.html(render.comparison_html(data.workshop, personas, data.incomplete))

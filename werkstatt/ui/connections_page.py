@@ -1,0 +1,47 @@
+"""Verbindende Elemente: which topics connect the Kommunen, shared drivers, the group's stage."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkstatt import compare, texts
+from werkstatt.model import STAGES
+from werkstatt.ui import common
+
+
+def page() -> None:
+    st.title(texts.CONNECT_TITLE)
+    st.markdown(texts.CONNECT_INTRO)
+    slug = common.chosen_workshop_slug()
+    data = common.snapshot(slug) if slug else None
+    if data is None or not data.personas:
+        if data is not None:
+            st.info(texts.COMPARE_NO_PERSONAS)
+        return
+    for theme in compare.connecting_themes(data.workshop, list(data.personas)):
+        with st.container(border=True):
+            st.subheader(texts.CONNECT_THEME.format(label=theme.label, count=theme.kommunen))
+            if theme.median_stage is None:
+                st.caption(texts.CONNECT_NO_STAGE)
+            else:
+                median = f"{theme.median_stage:g}".replace(".", ",")
+                distribution = " · ".join(
+                    f"Stufe {stage} ({STAGES[stage]}): {count}"
+                    for stage, count in enumerate(theme.stage_counts)
+                    if count
+                )
+                st.caption(f"{texts.CONNECT_GROUP_STAGE.format(median=median)} – {distribution}")
+            if theme.obstacles:
+                st.markdown(
+                    "\n".join(f"- **{common.md_escape(k)}:** {common.md_escape(text)}" for k, text in theme.obstacles)
+                )
+            else:
+                st.caption(texts.CONNECT_NO_OBSTACLES)
+
+    st.header(texts.CONNECT_DRIVERS)
+    groups = compare.shared_drivers(data.workshop, list(data.personas))
+    if not groups:
+        st.caption(texts.CONNECT_NO_DRIVERS)
+    for group in groups:
+        with st.container(border=True):
+            st.markdown("\n".join(f"- **{common.md_escape(k)}:** {common.md_escape(text)}" for k, text in group))
