@@ -40,9 +40,5 @@ pages = {
     "group": st.Page(group_page.page, title=texts.NAV_GROUP, icon=":material/monitoring:", url_path="gruppe"),
 }
 st.session_state["pw.pages"] = pages
-sections = {
-    texts.NAV_SECTION_PERSONA: [pages["start"], pages["wizard"]],
-    texts.NAV_SECTION_TOGETHER: [pages[k] for k in ("overview", "compare", "matrix", "connections", "partners")],
-    texts.NAV_SECTION_FACILITATION: [pages["presenter"], pages["group"]],
-}
-st.navigation(sections).run()
+# A flat list: Streamlit's sectioned navigation puts headings straight into a <ul> (axe: "list").
+st.navigation(list(pages.values())).run()

@@ -268,9 +268,6 @@ OVERVIEW_STRAY = "Diese Dateien gehören zu keiner Kommune und werden nicht gele
 WORKSHOP_ERROR_TITLE = "Die Workshop-Beschreibung (workshop.yaml) enthält Fehler:"
 
 # --- comparison, matrix, connecting elements, learning partners --------------------------------
-NAV_SECTION_PERSONA = "Persona"
-NAV_SECTION_TOGETHER = "Gemeinsam"
-NAV_SECTION_FACILITATION = "Moderation"
 NAV_COMPARE = "Vergleich"
 NAV_MATRIX = "Matrix"
 NAV_CONNECTIONS = "Verbindende Elemente"
@@ -297,6 +294,7 @@ COMPARE_SHARED = "gemeinsam"
 COMPARE_SHARED_LEGEND = "◆ gemeinsam: Themen, bei denen mindestens zwei der gezeigten Kommunen Stolpersteine nennen."
 COMPARE_INCOMPLETE = "unvollständig"
 COMPARE_NO_PERSONAS = "Es gibt noch keine gespeicherten Personas."
+COMPARE_BROKEN = "Nicht im Vergleich, weil die Datei Fehler enthält: {names}. Die Details zeigt „Stand der Gruppe“."
 
 MATRIX_TITLE = "Matrix: Stand je Thema"
 MATRIX_SORT = "Sortieren nach"

@@ -17,6 +17,9 @@ def page() -> None:
     if not data.personas:
         st.info(texts.COMPARE_NO_PERSONAS)
         return
+    broken = [compare.kommune_name(data.workshop, r.slug) for r in data.results if r.exists and not r.ok]
+    if broken:
+        st.warning(texts.COMPARE_BROKEN.format(names=common.md_escape(", ".join(broken))), icon=":material/error:")
     names = {p.kommune: compare.kommune_name(data.workshop, p.kommune) for p in data.personas}
     options = list(names)
     show_all = st.toggle(texts.COMPARE_ALL, key="pw.compare_all")
