@@ -31,9 +31,9 @@ def page() -> None:
     }
     left, right = st.columns([3, 1])
     sort_by = left.selectbox(texts.MATRIX_SORT, sort_options, format_func=sort_labels.get, key="pw.matrix_sort")
-    descending = right.toggle(texts.MATRIX_DESCENDING, value=sort_by != "name", key="pw.matrix_desc")
+    descending = right.toggle(texts.MATRIX_DESCENDING, value=True, key="pw.matrix_desc", disabled=sort_by == "name")
     if sort_by == "name":
-        order = sorted(matrix.index, reverse=descending)
+        order = sorted(matrix.index)
     else:
         key = matrix.mean(axis=1) if sort_by == "mean" else matrix[workshop.topic_label(sort_by)]
         order = list(key.astype("Float64").sort_values(ascending=not descending, na_position="last").index)

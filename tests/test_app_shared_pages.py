@@ -1,0 +1,121 @@
+"""AppTest for the shared pages: presenter navigation and timer, comparison, matrix, partners, group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from werkstatt.store import WorkshopFolder
+
+
+@pytest.fixture
+def personas(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    return workshop_dir
+
+
+def open_page(module: str) -> AppTest:
+    script = f"from werkstatt.ui import {module}\n{module}.page()\n"
+    return AppTest.from_string(script, default_timeout=30).run()
+
+
+def caption_texts(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_presenter_walks_through_personas_then_overview(personas: Path) -> None:
+    at = open_page("presenter_page")
+    assert not at.exception, at.exception
+    assert "Folie 1 von 12 · Persona: Stadt Lindenau" in caption_texts(at)
+    next_button = next(b for b in at.button if b.label == "Weiter")
+    next_button.click().run()
+    assert "Folie 2 von 12 · Persona: Landkreis Talheim" in caption_texts(at)
+    for _ in range(8):
+        next(b for b in at.button if b.label == "Weiter").click().run()
+    assert "Folie 10 von 12 · Alle Personas im Überblick" in caption_texts(at)
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert "Jana Brückner" in html and "Lukas Brandt" in html
+    next(b for b in at.button if b.label == "Weiter").click().run()
+    assert "Was uns verbindet" in caption_texts(at)
+    next(b for b in at.button if b.label == "Weiter").click().run()
+    assert "Wer kann von wem lernen?" in caption_texts(at)
+    assert next(b for b in at.button if b.label == "Weiter").disabled
+    next(b for b in at.button if b.label == "Zurück").click().run()
+    assert "Was uns verbindet" in caption_texts(at)
+
+
+def test_presenter_keeps_its_place_when_a_persona_arrives(personas: Path) -> None:
+    talheim = (personas / "landkreis-talheim.yaml").read_text(encoding="utf-8")
+    (personas / "landkreis-talheim.yaml").unlink()
+    at = open_page("presenter_page")
+    next(b for b in at.button if b.label == "Weiter").click().run()
+    assert "Folie 2 von 11 · Persona: Stadt Hafenstedt" in caption_texts(at)
+    (personas / "landkreis-talheim.yaml").write_text(talheim, encoding="utf-8")
+    at.run()
+    assert "Folie 3 von 12 · Persona: Stadt Hafenstedt" in caption_texts(at)
+
+
+def test_presenter_timer_starts_pauses_and_resets(personas: Path) -> None:
+    at = open_page("presenter_page")
+    assert any("noch 3:00" in m.value for m in at.markdown)
+    at.button(key="pw.timer_start").click().run()
+    timer = at.session_state["pw.present_timers"]["persona:lindenau"]
+    assert timer.running and at.button(key="pw.timer_start").disabled
+    at.button(key="pw.timer_pause").click().run()
+    timer = at.session_state["pw.present_timers"]["persona:lindenau"]
+    assert not timer.running and timer.elapsed >= 0
+    at.button(key="pw.timer_reset").click().run()
+    timer = at.session_state["pw.present_timers"]["persona:lindenau"]
+    assert timer.elapsed == 0 and not timer.running
+    at.number_input(key="pw.present_minutes").set_value(5).run()
+    next(b for b in at.button if b.label == "Weiter").click().run()
+    assert any("noch 5:00" in m.value for m in at.markdown)  # the next persona gets the new length
+
+
+def test_comparison_marks_incomplete_and_names_broken_files(personas: Path) -> None:
+    (personas / "kesselbrunn.yaml").write_text("kaputt: [", encoding="utf-8")
+    store = WorkshopFolder(personas)
+    half = store.persona("neustrand").persona
+    half.questions, half.offers = [], []
+    store.save_persona(half, base_revision=half.revision)
+    at = open_page("compare_page")
+    assert not at.exception
+    assert any("Stadt Kesselbrunn" in w.value for w in at.warning)
+    at.toggle(key="pw.compare_all").set_value(True).run()
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert html.count('class="pw-col-kommune"') == 8
+    assert "unvollständig" in html
+
+
+def test_matrix_sorts_and_counts(personas: Path) -> None:
+    at = open_page("matrix_page")
+    assert not at.exception, at.exception
+    at.selectbox(key="pw.matrix_sort").set_value("kinderarmut").run()
+    assert not at.exception
+    tables = at.dataframe
+    assert len(tables) == 2
+    stages = tables[0].value
+    assert list(stages.index)[0] == "Stadt Hafenstedt"  # stage 4 in Kinderarmut, sorted descending
+    at.selectbox(key="pw.matrix_section").set_value("Stolpersteine").run()
+    counts = at.dataframe[1].value
+    assert counts.loc["Stadt Lindenau", "Summe"] == 4  # three obstacles tagged with four topics
+
+
+def test_partners_and_connections_pages_render(personas: Path) -> None:
+    at = open_page("partners_page")
+    assert not at.exception
+    assert any("Sprechen Sie mit Landkreis Talheim" in m.value for m in at.markdown)
+    at = open_page("connections_page")
+    assert not at.exception
+    assert any("Personal und Ressourcen" in s.value for s in at.subheader)
+
+
+def test_group_page_shows_progress(personas: Path) -> None:
+    (personas / "neustrand.yaml").unlink()
+    at = open_page("group_page")
+    assert not at.exception
+    frame = at.dataframe[0].value.set_index("Kommune")
+    assert frame.loc["Stadt Neustrand", "Status"] == "noch nicht begonnen"
+    assert "8 von 9 Kommunen haben begonnen" in caption_texts(at)
