@@ -180,3 +180,48 @@ def test_text_typed_right_before_leaving_the_step_is_saved(app, page: Page) -> N
     expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
     data = yaml.safe_load((app.personas_root / "fellowtag-demo" / "landkreis-talheim.yaml").read_text("utf-8"))
     assert data["persona"]["story"] == "Getippt und sofort weiter geklickt."
+
+
+def test_presenter_shows_a_new_obstacle_within_five_seconds(app, browser) -> None:
+    """Two people at once: the projector stays on Talheim while a fellow of Talheim saves."""
+    projector = browser.new_context(viewport={"width": 1280, "height": 720}, locale="de-DE").new_page()
+    laptop = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE").new_page()
+    try:
+        open_page(projector, f"{app.url}/praesentation")
+        projector.get_by_role("button", name="Weiter").click()
+        settle(projector)
+        expect(projector.get_by_text("Persona: Landkreis Talheim")).to_be_visible()
+        assert serious_accessibility_problems(projector) == []
+
+        open_page(laptop, f"{app.url}/persona?workshop=fellowtag-demo&kommune=landkreis-talheim")
+        choose_step(laptop, "4. Stolpersteine")
+        laptop.get_by_role("button", name="Stolperstein hinzufügen").click()
+        settle(laptop)
+        commit(laptop, "Stolperstein 3", "Live im Raum: Busse fahren nur zweimal am Tag.", multiline=True)
+        laptop.get_by_role("button", name="Speichern").click()
+        settle(laptop)
+        expect(laptop.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
+
+        expect(projector.get_by_text("Live im Raum: Busse fahren nur zweimal am Tag.")).to_be_visible(timeout=5_000)
+        expect(projector.get_by_text("Persona: Landkreis Talheim")).to_be_visible()  # still on the same slide
+    finally:
+        projector.context.close()
+        laptop.context.close()
+
+
+@pytest.mark.parametrize("path", ["vergleich", "matrix", "verbindendes", "lernpartner", "gruppe", "praesentation"])
+def test_shared_pages_pass_axe(app, page: Page, path: str) -> None:
+    open_page(page, f"{app.url}/{path}")
+    expect(page.get_by_role("heading").first).to_be_visible()
+    assert serious_accessibility_problems(page) == []
+
+
+def test_presenter_keys_move_the_slides(app, page: Page) -> None:
+    open_page(page, f"{app.url}/praesentation")
+    expect(page.get_by_text("Folie 1 von")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    settle(page)
+    expect(page.get_by_text("Folie 2 von")).to_be_visible()
+    page.keyboard.press("PageUp")
+    settle(page)
+    expect(page.get_by_text("Folie 1 von")).to_be_visible()

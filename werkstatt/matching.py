@@ -133,62 +133,79 @@ def _helps_of(persona: Persona) -> list[Help]:
     return helps
 
 
-def _stage(persona: Persona, topic: str) -> int | None:
-    entry = persona.stage_of(topic)
-    return entry.stage if entry else None
+def _stages(persona: Persona) -> dict[str, int]:
+    return {s.topic: s.stage for s in persona.status}
 
 
-def score_pair(
-    need: Need, seeker: Persona, help: Help, helper: Persona, workshop: Workshop
+def _score(
+    need: Entry,
+    need_terms: Terms,
+    our_stages: dict[str, int],
+    help: Help,
+    help_terms: Terms,
+    their_stages: dict[str, int],
+    workshop: Workshop | None = None,
 ) -> tuple[float, tuple[str, ...]]:
-    """How well ``help`` answers ``need``, and why (German reasons, most important first)."""
-    reasons: list[str] = []
-    score = 0.0
-    shared = [t for t in need.entry.topics if t in help.topics]
-    if shared:
-        score += WEIGHT_TOPIC * min(len(shared), 2)
-        reasons.append("gleiches Thema: " + ", ".join(workshop.topic_label(t) for t in shared))
-    need_terms, help_terms = terms(need.entry.text), terms(help.text)
-    exact, compound = similar_words(need_terms, help_terms)
-    if exact or compound:
+    """How well ``help`` answers ``need``. Reasons (German) are only written when ``workshop`` is
+    given: ranking thousands of pairs needs the number, the page needs the words for the best few."""
+    shared = [t for t in need.topics if t in help.topics]
+    exact_count = len(need_terms.stems & help_terms.stems)
+    compound = (need_terms.words & help_terms.parts) | (help_terms.words & need_terms.parts)
+    if not shared and not exact_count and not compound:
+        return 0.0, ()
+    score = WEIGHT_TOPIC * min(len(shared), 2)
+    if exact_count or compound:
         size = math.sqrt(max(len(need_terms.stems), 1) * max(len(help_terms.stems), 1))
-        score += (WEIGHT_EXACT * len(exact) + WEIGHT_COMPOUND * len(compound)) / size * 2
-        reasons.append("ähnliche Wörter: " + ", ".join(exact + compound))
-    for topic in shared or need.entry.topics:
-        theirs, ours = _stage(helper, topic), _stage(seeker, topic)
+        score += (WEIGHT_EXACT * exact_count + WEIGHT_COMPOUND * len(compound)) / size * 2
+    stage_topic = None
+    for topic in shared or need.topics:
+        theirs, ours = their_stages.get(topic), our_stages.get(topic)
         if theirs is not None and theirs >= 3 and (ours is None or theirs > ours):
             score += WEIGHT_STAGE * (theirs - (ours or 0))
-            ours_text = f"Stufe {ours}" if ours is not None else "keine Stufe"
-            reasons.append(f"{workshop.topic_label(topic)}: Stufe {theirs} statt {ours_text} ({STAGES[theirs]})")
+            stage_topic = topic
             break
     if help.section == "offers":
         score += WEIGHT_OFFER
-    if not shared and not exact and not compound:
-        return 0.0, ()
+    if workshop is None:
+        return round(score, 3), ()
+
+    reasons = []
+    if shared:
+        reasons.append("gleiches Thema: " + ", ".join(workshop.topic_label(t) for t in shared))
+    exact, similar = similar_words(need_terms, help_terms)
+    if exact or similar:
+        reasons.append("ähnliche Wörter: " + ", ".join(exact + similar))
+    if stage_topic is not None:
+        theirs, ours = their_stages[stage_topic], our_stages.get(stage_topic)
+        ours_text = f"Stufe {ours}" if ours is not None else "keine Stufe"
+        reasons.append(f"{workshop.topic_label(stage_topic)}: Stufe {theirs} statt {ours_text} ({STAGES[theirs]})")
     return round(score, 3), tuple(reasons)
 
 
 def learning_partners(workshop: Workshop, personas: list[Persona], max_partners: int = MAX_PARTNERS) -> list[Partner]:
     """For every need of every Kommune, the best help of up to ``max_partners`` other Kommunen."""
-    by_kommune = {p.kommune: p for p in personas}
-    helps = {p.kommune: _helps_of(p) for p in personas}
+    stages = {p.kommune: _stages(p) for p in personas}
+    offers = [(h, terms(h.text)) for p in personas for h in _helps_of(p)]
     partners: list[Partner] = []
     for seeker in personas:
+        ours = stages[seeker.kommune]
         for section in NEED_SECTIONS:
             for index, entry in enumerate(seeker.entries(section)):
                 if not entry.text.strip():
                     continue
-                need = Need(seeker.kommune, section, index, entry)
-                best: dict[str, Partner] = {}
-                for other, offers in helps.items():
-                    if other == seeker.kommune:
+                need_terms = terms(entry.text)
+                best: dict[str, tuple[float, Help, Terms]] = {}
+                for help, help_terms in offers:
+                    if help.kommune == seeker.kommune:
                         continue
-                    for help in offers:
-                        score, reasons = score_pair(need, seeker, help, by_kommune[other], workshop)
-                        if score >= MIN_SCORE and (other not in best or score > best[other].score):
-                            best[other] = Partner(need, help, score, reasons)
-                ranked = sorted(best.values(), key=lambda p: (-p.score, p.help.kommune))
-                partners.extend(ranked[:max_partners])
+                    score, _ = _score(entry, need_terms, ours, help, help_terms, stages[help.kommune])
+                    if score >= MIN_SCORE and score > best.get(help.kommune, (0.0,))[0]:
+                        best[help.kommune] = (score, help, help_terms)
+                ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].kommune))[:max_partners]
+                need = Need(seeker.kommune, section, index, entry)
+                for score, help, help_terms in ranked:
+                    _, reasons = _score(entry, need_terms, ours, help, help_terms, stages[help.kommune], workshop)
+                    partners.append(Partner(need, help, score, reasons))
     return partners
 
 
