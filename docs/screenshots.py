@@ -38,6 +38,15 @@ def main() -> None:
                 page.goto(f"{app.url}/personas")
                 settle(page)
                 page.screenshot(path=DOCS / "personas.png")
+                page.goto(f"{app.url}/vergleich")
+                settle(page)
+                page.screenshot(path=DOCS / "vergleich.png")
+                for width, height in ((1280, 720), (1920, 1080)):
+                    projector = browser.new_page(viewport={"width": width, "height": height})
+                    projector.goto(f"{app.url}/praesentation")
+                    settle(projector)
+                    projector.screenshot(path=DOCS / f"praesentation-{width}x{height}.png")
+                    projector.close()
                 browser.close()
         finally:
             app.stop()
