@@ -63,8 +63,10 @@ def main() -> None:
     for count, rounds in ((12, 15), (100, 5)):
         seconds = median_seconds(*workshop_of(count), rounds)
         results[count] = seconds
-        print(f"{count} personas: comparison + matching {seconds * 1000:.0f} ms = {seconds / GOALS[count]:.2f}x the goal "
-              f"of {GOALS[count] * 1000:.0f} ms")
+        print(
+            f"{count} personas: comparison + matching {seconds * 1000:.0f} ms = {seconds / GOALS[count]:.2f}x the goal "
+            f"of {GOALS[count] * 1000:.0f} ms"
+        )
     print(f"growth from 12 to 100 personas: {results[100] / results[12]:.1f}x the time for 8.3x the Kommunen")
 
 

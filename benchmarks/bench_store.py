@@ -44,10 +44,14 @@ def main() -> None:
             parse_one.append(timed(lambda: WorkshopFolder(folder).persona("lindenau")))
         cold, cached = statistics.median(cold_times), statistics.median(warm_times)
         save, parse = statistics.median(save_times), statistics.median(parse_one)
-        print(f"cached read of 9 personas / cold parse of 9 personas: {cached / cold:.3f}x "
-              f"({cached * 1000:.2f} ms vs {cold * 1000:.2f} ms)")
-        print(f"one atomic save / one cold parse of the same persona: {save / parse:.2f}x "
-              f"({save * 1000:.2f} ms vs {parse * 1000:.2f} ms)")
+        print(
+            f"cached read of 9 personas / cold parse of 9 personas: {cached / cold:.3f}x "
+            f"({cached * 1000:.2f} ms vs {cold * 1000:.2f} ms)"
+        )
+        print(
+            f"one atomic save / one cold parse of the same persona: {save / parse:.2f}x "
+            f"({save * 1000:.2f} ms vs {parse * 1000:.2f} ms)"
+        )
 
 
 if __name__ == "__main__":
