@@ -111,3 +111,13 @@ def snapshot(slug: str) -> Snapshot | None:
     except ValidationError as err:
         show_problems(texts.WORKSHOP_ERROR_TITLE, err.problems)
         return None
+
+
+def snapshot_with_personas() -> Snapshot | None:
+    """The chosen workshop's snapshot for pages that need saved personas; None after saying why not."""
+    slug = chosen_workshop_slug()
+    data = snapshot(slug) if slug else None
+    if data is not None and not data.personas:
+        st.info(texts.COMPARE_NO_PERSONAS)
+        return None
+    return data

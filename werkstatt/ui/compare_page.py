@@ -10,12 +10,8 @@ from werkstatt.ui import common
 
 def page() -> None:
     st.title(texts.COMPARE_TITLE)
-    slug = common.chosen_workshop_slug()
-    data = common.snapshot(slug) if slug else None
+    data = common.snapshot_with_personas()
     if data is None:
-        return
-    if not data.personas:
-        st.info(texts.COMPARE_NO_PERSONAS)
         return
     broken = [compare.kommune_name(data.workshop, r.slug) for r in data.results if r.exists and not r.ok]
     if broken:

@@ -12,11 +12,8 @@ from werkstatt.ui import common
 def page() -> None:
     st.title(texts.CONNECT_TITLE)
     st.markdown(texts.CONNECT_INTRO)
-    slug = common.chosen_workshop_slug()
-    data = common.snapshot(slug) if slug else None
-    if data is None or not data.personas:
-        if data is not None:
-            st.info(texts.COMPARE_NO_PERSONAS)
+    data = common.snapshot_with_personas()
+    if data is None:
         return
     for theme in compare.connecting_themes(data.workshop, list(data.personas)):
         with st.container(border=True):

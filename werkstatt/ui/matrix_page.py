@@ -15,11 +15,8 @@ STAGE_COLOURS = ["#eef3f6", "#c6d8e4", "#8fb1c7", "#4f7f9e", "#1f4e6b"]
 
 def page() -> None:
     st.title(texts.MATRIX_TITLE)
-    slug = common.chosen_workshop_slug()
-    data = common.snapshot(slug) if slug else None
-    if data is None or not data.personas:
-        if data is not None:
-            st.info(texts.COMPARE_NO_PERSONAS)
+    data = common.snapshot_with_personas()
+    if data is None:
         return
     workshop, personas = data.workshop, list(data.personas)
     frame = compare.stage_frame(workshop, personas)

@@ -13,11 +13,8 @@ from werkstatt.ui import common
 def page() -> None:
     st.title(texts.PARTNERS_TITLE)
     st.markdown(texts.PARTNERS_INTRO)
-    slug = common.chosen_workshop_slug()
-    data = common.snapshot(slug) if slug else None
-    if data is None or not data.personas:
-        if data is not None:
-            st.info(texts.COMPARE_NO_PERSONAS)
+    data = common.snapshot_with_personas()
+    if data is None:
         return
     workshop = data.workshop
     options = [p.kommune for p in data.personas]
