@@ -144,8 +144,17 @@ def html_to_pdf(html: str, title: str = "", author: str = texts.APP_TITLE) -> by
     return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False)
 
 
-def comparison_context(workshop: Workshop, personas: list[Persona], incomplete: set[str] | None = None) -> dict:
-    """Personas side by side, rows aligned: stage beside stage, obstacles beside obstacles."""
+def comparison_context(
+    workshop: Workshop,
+    personas: list[Persona],
+    incomplete: set[str] | None = None,
+    sections: tuple[str, ...] = ENTRY_SECTIONS,
+    limit: int | None = None,
+) -> dict:
+    """Personas side by side, rows aligned: stage beside stage, obstacles beside obstacles.
+
+    ``limit`` keeps the first entries of each list (print: "main obstacles") and says how many more.
+    """
     from werkstatt.compare import shared_topics  # compare imports pandas; keep it off the card path
 
     shared = shared_topics(personas)
@@ -164,29 +173,26 @@ def comparison_context(workshop: Workshop, personas: list[Persona], incomplete: 
         for card, persona in zip(cards, personas, strict=True)
     ]
     stage_rows = [
-        {
-            "topic": topic.label,
-            "shared": topic.id in shared,
-            "cells": [card["stages"][index] for card in cards],
-        }
+        {"topic": topic.label, "shared": topic.id in shared, "cells": [card["stages"][index] for card in cards]}
         for index, topic in enumerate(workshop.topics)
     ]
     section_rows = []
-    for index, section in enumerate(ENTRY_SECTIONS):
+    for section in sections:
         cells = []
         for persona in personas:
-            cells.append(
-                [
-                    {
-                        "text": e.text.strip(),
-                        "topics": [{"label": workshop.topic_label(t), "shared": t in shared} for t in e.topics],
-                        "evidence": EVIDENCE.get(e.evidence or "", ""),
-                    }
-                    for e in persona.entries(section)
-                    if e.text.strip()
-                ]
-            )
-        section_rows.append({"title": cards[0]["sections"][index]["title"] if cards else "", "cells": cells})
+            entries = [
+                {
+                    "text": e.text.strip(),
+                    "topics": [{"label": workshop.topic_label(t), "shared": t in shared} for t in e.topics],
+                    "evidence": EVIDENCE.get(e.evidence or "", ""),
+                }
+                for e in persona.entries(section)
+                if e.text.strip()
+            ]
+            shown = entries if limit is None else entries[:limit]
+            more = texts.DOC_MORE.format(count=len(entries) - len(shown)) if len(entries) > len(shown) else ""
+            cells.append({"entries": shown, "more": more})
+        section_rows.append({"title": texts.SECTION_TITLES[section], "cells": cells})
     return {"columns": columns, "stage_rows": stage_rows, "section_rows": section_rows, "t": texts}
 
 
@@ -245,3 +251,138 @@ def presenter_partners_html(workshop: Workshop, partners: list, limit: int = 8) 
 def _name(workshop: Workshop, slug: str) -> str:
     kommune = workshop.kommune(slug)
     return kommune.name if kommune else slug
+
+
+# ---------------------------------------------------------------------------------------------
+# Printed documents
+
+
+COMPARISON_COLUMNS_PER_PAGE = 4
+PRINT_CSS = ("card.css", "comparison.css", "print.css", "document.css")
+
+
+def _document(template: str, workshop: Workshop, title: str, **context) -> str:
+    date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
+    return environment().get_template(template).render(
+        title=title,
+        author=texts.APP_TITLE,
+        running=" · ".join(x for x in (workshop.title, date, title) if x),
+        css="".join(stylesheet(name) for name in PRINT_CSS),
+        t=texts,
+        **context,
+    )
+
+
+def _card_html(workshop: Workshop, persona: Persona) -> str:
+    return environment().get_template("persona_card.html.j2").render(card_context(workshop, persona))
+
+
+def comparison_chunks(workshop: Workshop, personas: list[Persona], incomplete: set[str] | None = None) -> list[dict]:
+    """The comparison split into pages of a few Kommunen each, so 30 Kommunen stay readable."""
+    chunks = []
+    size = COMPARISON_COLUMNS_PER_PAGE
+    for start in range(0, len(personas), size):
+        part = personas[start : start + size]
+        context = comparison_context(workshop, part, incomplete, sections=("obstacles", "successes"), limit=3)
+        last = start + len(part)
+        context["title"] = texts.DOC_COMPARISON_PART.format(first=start + 1, last=last, total=len(personas))
+        chunks.append(context)
+    return chunks
+
+
+def partner_groups(workshop: Workshop, personas: list[Persona], partners: list) -> list[dict]:
+    """Per Kommune: each obstacle and question with the Kommunen to talk to, and why."""
+    groups = []
+    for persona in personas:
+        needs: dict[tuple[str, int], dict] = {}
+        for partner in partners:
+            if partner.need.kommune != persona.kommune:
+                continue
+            key = (partner.need.section, partner.need.index)
+            need = needs.setdefault(
+                key,
+                {
+                    "kind": texts.PARTNERS_NEED_OBSTACLE if key[0] == "obstacles" else texts.PARTNERS_NEED_QUESTION,
+                    "text": partner.need.entry.text,
+                    "partners": [],
+                },
+            )
+            need["partners"].append(
+                {
+                    "kommune": _name(workshop, partner.help.kommune),
+                    "kind": texts.PARTNERS_HELP[partner.help.section],
+                    "text": partner.help.text,
+                    "reasons": " · ".join(partner.reasons),
+                }
+            )
+        title = texts.DOC_PARTNERS_FOR.format(kommune=_name(workshop, persona.kommune))
+        groups.append({"title": title, "needs": list(needs.values())})
+    return groups
+
+
+def theme_items(themes: list) -> list[dict]:
+    items = []
+    for theme in themes:
+        if theme.median_stage is None:
+            stage = texts.CONNECT_NO_STAGE
+        else:
+            stage = texts.CONNECT_GROUP_STAGE.format(median=f"{theme.median_stage:g}".replace(".", ","))
+        heading = texts.CONNECT_THEME.format(label=theme.label, count=theme.kommunen)
+        items.append({"heading": heading, "stage": stage, "obstacles": theme.obstacles})
+    return items
+
+
+def steckbriefe_html(workshop: Workshop, personas: list[Persona]) -> str:
+    cards = [_card_html(workshop, p) for p in personas]
+    return _document("steckbriefe.html.j2", workshop, texts.DOC_STECKBRIEFE, cards=cards)
+
+
+def vergleichsbogen_html(workshop: Workshop, personas: list[Persona], incomplete: set[str] | None = None) -> str:
+    chunks = comparison_chunks(workshop, personas, incomplete)
+    return _document("vergleichsbogen.html.j2", workshop, texts.DOC_VERGLEICH, chunks=chunks)
+
+
+def lernpartner_html(workshop: Workshop, personas: list[Persona], partners: list) -> str:
+    groups = partner_groups(workshop, personas, partners)
+    return _document("lernpartner.html.j2", workshop, texts.DOC_LERNPARTNER, partner_groups=groups)
+
+
+def dokumentation_html(
+    workshop: Workshop,
+    personas: list[Persona],
+    partners: list,
+    themes: list,
+    drivers: list,
+    incomplete: set[str] | None = None,
+    anonymous: bool = False,
+    today: str = "",
+) -> str:
+    """The day's documentation: cover, contents with page numbers, personas, comparison, themes, partners."""
+    date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
+    cards = [{"id": f"persona-{p.kommune}", "html": _card_html(workshop, p)} for p in personas]
+    toc = [{"id": "personas", "title": texts.DOC_PERSONAS, "level": 1}]
+    toc += [
+        {"id": f"persona-{p.kommune}", "title": _name(workshop, p.kommune), "level": 2} for p in personas
+    ]
+    toc += [
+        {"id": "vergleich", "title": texts.DOC_VERGLEICH, "level": 1},
+        {"id": "verbindendes", "title": texts.CONNECT_TITLE, "level": 1},
+        {"id": "lernpartner", "title": texts.DOC_LERNPARTNER, "level": 1},
+    ]
+    return _document(
+        "dokumentation.html.j2",
+        workshop,
+        texts.DOC_DOKUMENTATION,
+        workshop_title=workshop.title,
+        meta=" · ".join(x for x in (date, workshop.place) if x),
+        anonymous=anonymous,
+        questions=workshop.questions,
+        kommunen=[k.name for k in workshop.kommunen],
+        generated=texts.DOC_GENERATED.format(date=today) if today else "",
+        toc=toc,
+        cards=cards,
+        chunks=comparison_chunks(workshop, personas, incomplete),
+        themes=theme_items(themes),
+        drivers=drivers,
+        partner_groups=partner_groups(workshop, personas, partners),
+    )
