@@ -78,12 +78,52 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from werkstatt.export import KINDS, export, zip_everything
+
+    folder_path = Path(args.folder)
+    if not (folder_path / "workshop.yaml").is_file():
+        print(texts.CLI_NOT_A_WORKSHOP.format(folder=folder_path), file=sys.stderr)
+        return 1
+    folder = WorkshopFolder(folder_path)
+    out = Path(args.out) if args.out else PROJECT_ROOT / "exports" / folder.slug
+    only = tuple(args.only) if args.only else KINDS
+    if args.kommune:
+        only = ("steckbriefe",)
+    try:
+        title = folder.workshop().title
+        print(texts.CLI_EXPORT_START.format(title=title, out=out), flush=True)
+        written = export(
+            folder, out, only, args.anonym, args.kommune, progress=lambda message: print(message, flush=True)
+        )
+        if args.zip:
+            written.append(zip_everything(folder, out, written))
+    except ValidationError as err:
+        print(texts.CLI_EXPORT_REFUSED, file=sys.stderr)
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(texts.CLI_EXPORT_WRITTEN.format(count=len(written), out=out))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=texts.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     validate = commands.add_parser("validate", help=texts.CLI_VALIDATE_HELP, description=texts.CLI_VALIDATE_HELP)
     validate.add_argument("folder", nargs="?", metavar="ORDNER", help=texts.CLI_FOLDER_HELP)
     validate.set_defaults(run=cmd_validate)
+
+    from werkstatt.export import KINDS  # light: no PDF or pandas import happens here
+
+    export = commands.add_parser("export", help=texts.CLI_EXPORT_HELP, description=texts.CLI_EXPORT_HELP)
+    export.add_argument("folder", metavar="ORDNER", help=texts.CLI_FOLDER_HELP)
+    export.add_argument("--out", metavar="ORDNER", help=texts.CLI_EXPORT_OUT)
+    export.add_argument("--only", nargs="+", choices=KINDS, metavar="DOKUMENT", help=texts.CLI_EXPORT_ONLY)
+    export.add_argument("--anonym", action="store_true", help=texts.CLI_EXPORT_ANONYM)
+    export.add_argument("--kommune", metavar="KURZNAME", help=texts.CLI_EXPORT_KOMMUNE)
+    export.add_argument("--zip", action="store_true", help=texts.CLI_EXPORT_ZIP)
+    export.set_defaults(run=cmd_export)
     return parser
 
 

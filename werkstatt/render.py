@@ -136,8 +136,11 @@ def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported 
     return DenyAllFetcher()
 
 
-def html_to_pdf(html: str, title: str = "", author: str = texts.APP_TITLE) -> bytes:
-    """Render an HTML document to PDF bytes, tagged for accessibility, without fetching anything."""
+def html_to_pdf(html: str) -> bytes:
+    """Render an HTML document to PDF bytes, tagged for accessibility, without fetching anything.
+
+    Title, author and language come from the document's own ``<title>``, ``<meta>`` and ``lang``.
+    """
     import weasyprint  # imported lazily: it is heavy and most reruns never print
 
     document = weasyprint.HTML(string=html, url_fetcher=_deny_all_fetcher(), base_url=None)
@@ -263,13 +266,17 @@ PRINT_CSS = ("card.css", "comparison.css", "print.css", "document.css")
 
 def _document(template: str, workshop: Workshop, title: str, **context) -> str:
     date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
-    return environment().get_template(template).render(
-        title=title,
-        author=texts.APP_TITLE,
-        running=" · ".join(x for x in (workshop.title, date, title) if x),
-        css="".join(stylesheet(name) for name in PRINT_CSS),
-        t=texts,
-        **context,
+    return (
+        environment()
+        .get_template(template)
+        .render(
+            title=title,
+            author=texts.APP_TITLE,
+            running=" · ".join(x for x in (workshop.title, date, title) if x),
+            css="".join(stylesheet(name) for name in PRINT_CSS),
+            t=texts,
+            **context,
+        )
     )
 
 
@@ -361,9 +368,7 @@ def dokumentation_html(
     date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
     cards = [{"id": f"persona-{p.kommune}", "html": _card_html(workshop, p)} for p in personas]
     toc = [{"id": "personas", "title": texts.DOC_PERSONAS, "level": 1}]
-    toc += [
-        {"id": f"persona-{p.kommune}", "title": _name(workshop, p.kommune), "level": 2} for p in personas
-    ]
+    toc += [{"id": f"persona-{p.kommune}", "title": _name(workshop, p.kommune), "level": 2} for p in personas]
     toc += [
         {"id": "vergleich", "title": texts.DOC_VERGLEICH, "level": 1},
         {"id": "verbindendes", "title": texts.CONNECT_TITLE, "level": 1},

@@ -291,7 +291,10 @@ COMPARE_TOO_FEW = "Bitte mindestens zwei Kommunen wählen."
 COMPARE_ROW_PERSONA = "Persona"
 COMPARE_ROW_QUOTE = "Zitat"
 COMPARE_SHARED = "gemeinsam"
-COMPARE_SHARED_LEGEND = "◆ gemeinsam: Themen, bei denen mindestens zwei der gezeigten Kommunen Stolpersteine nennen."
+COMPARE_SHARED_LEGEND = (
+    "◆ gemeinsam: Themen, bei denen mindestens zwei der gezeigten Kommunen Stolpersteine nennen "
+    "(im Druck: Einträge zu solchen Themen)."
+)
 COMPARE_INCOMPLETE = "unvollständig"
 COMPARE_NO_PERSONAS = "Es gibt noch keine gespeicherten Personas."
 COMPARE_BROKEN = "Nicht im Vergleich, weil die Datei Fehler enthält: {names}. Die Details zeigt „Stand der Gruppe“."
@@ -382,3 +385,21 @@ DOC_NO_PARTNERS = "Keine passenden Lernpartner gefunden."
 DOC_GROUP_STAGES = "Wo die Gruppe steht"
 DOC_GENERATED = "Erstellt mit Persona-Werkstatt am {date}"
 DOC_COMPARISON_PART = "Kommunen {first}–{last} von {total}"
+EXPORT_KINDS = {
+    "steckbriefe": "Persona-Steckbriefe",
+    "vergleich": "Vergleichsbogen",
+    "lernpartner": "Lernpartner",
+    "dokumentation": "Dokumentation",
+    "excel": "Excel- und CSV-Tabellen",
+}
+EXPORT_DONE = "✓ {what} ({seconds} s)"
+CLI_EXPORT_HELP = "Handouts (PDF) und Tabellen eines Workshops erstellen"
+CLI_EXPORT_OUT = "Zielordner (Standard: exports/<workshop>/)"
+CLI_EXPORT_ONLY = "nur diese Dokumente: steckbriefe, vergleich, lernpartner, dokumentation, excel"
+CLI_EXPORT_ANONYM = "ohne Namen der Kommunen (Kommune A, B, …)"
+CLI_EXPORT_KOMMUNE = "nur den Steckbrief dieser Kommune (Kurzname)"
+CLI_EXPORT_ZIP = "zusätzlich eine ZIP-Datei mit allen Dateien und den YAML-Quellen"
+CLI_EXPORT_START = "Exportiere „{title}“ nach {out} …"
+CLI_EXPORT_WRITTEN = "Fertig: {count} Datei(en) in {out}"
+CLI_EXPORT_REFUSED = "Export abgebrochen – bitte zuerst diese Fehler beheben:"
+CLI_NOT_A_WORKSHOP = "„{folder}“ ist kein Workshop-Ordner (workshop.yaml fehlt)"
