@@ -1,0 +1,209 @@
+"""Printed documents and exports, read back: text, pages, sizes, bookmarks, pseudonyms, spreadsheets."""
+
+from __future__ import annotations
+
+import copy
+import io
+import subprocess
+import sys
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from werkstatt import render
+from werkstatt.export import export, load_material, zip_everything
+from werkstatt.model import Kommune
+from werkstatt.store import WorkshopFolder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def page_sizes(reader: PdfReader) -> set[tuple[int, int]]:
+    return {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    """All documents of the demo workshop, exported once for the whole module."""
+    out = tmp_path_factory.mktemp("exports")
+    files = export(WorkshopFolder(ROOT / "personas" / "fellowtag-demo"), out)
+    assert [f.name for f in files] == [
+        "Persona-Steckbriefe.pdf",
+        "Vergleichsbogen.pdf",
+        "Lernpartner.pdf",
+        "Dokumentation.pdf",
+        "Personas.xlsx",
+        "Stufen.csv",
+        "Eintraege.csv",
+    ]
+    return out
+
+
+def test_steckbriefe_one_a4_portrait_page_per_persona(exported: Path) -> None:
+    reader = PdfReader(exported / "Persona-Steckbriefe.pdf")
+    assert len(reader.pages) == 9
+    assert page_sizes(reader) == {(595, 842)}
+    text = pdf_text(exported / "Persona-Steckbriefe.pdf")
+    for name in ("Jana Brückner", "Omar Feld", "Katrin Olsen", "Dr. Thomas Weber", "Lukas Brandt"):
+        assert name in text
+    assert "Präventionskette" in text and "Jugendhilfeausschuss" in text and "ß" in text
+    assert "Seite 1 von 9" in text and "K360-Fellowtag (Demo) · 19.11.2026" in text
+    assert reader.metadata.title == "Persona-Steckbriefe" and reader.metadata.author == "Persona-Werkstatt"
+    assert "/StructTreeRoot" in reader.trailer["/Root"] and reader.trailer["/Root"]["/Lang"] == "de"
+
+
+def test_vergleichsbogen_is_landscape_four_kommunen_a_page(exported: Path) -> None:
+    reader = PdfReader(exported / "Vergleichsbogen.pdf")
+    assert page_sizes(reader) == {(842, 595)}
+    assert len(reader.pages) == 3
+    pages = [page.extract_text() for page in reader.pages]
+    assert "Kommunen 1–4 von 9" in pages[0] and "Kommunen 9–9 von 9" in pages[2]
+    assert "Stadt Lindenau".upper() in pages[0].upper() and "Umsetzung des KJSG" in pages[2]
+
+
+def test_thirty_kommunen_split_into_readable_pages_with_repeated_headers(tmp_path: Path) -> None:
+    store = WorkshopFolder(ROOT / "personas" / "fellowtag-demo")
+    workshop, personas = store.workshop(), [r.persona for r in store.personas()]
+    kommunen, many = [], []
+    for i in range(30):
+        source = personas[i % len(personas)]
+        slug = f"k{i:02d}"
+        kommunen.append(Kommune(slug, f"Testkommune {i + 1:02d}"))
+        many.append(replace(copy.deepcopy(source), kommune=slug))
+    workshop = replace(workshop, kommunen=tuple(kommunen))
+    path = tmp_path / "v.pdf"
+    path.write_bytes(render.html_to_pdf(render.vergleichsbogen_html(workshop, many)))
+    reader = PdfReader(path)
+    assert page_sizes(reader) == {(842, 595)}
+    assert 8 <= len(reader.pages) <= 16  # 8 groups of four; a tall group may continue on a second page
+    for page in reader.pages:
+        text = page.extract_text().upper()
+        assert "TESTKOMMUNE" in text  # every page carries its table header with the Kommunen
+    text = pdf_text(path)
+    assert all(f"TESTKOMMUNE {i:02d}" in text.upper() for i in range(1, 31))
+
+
+def test_lernpartner_says_who_to_talk_to(exported: Path) -> None:
+    text = pdf_text(exported / "Lernpartner.pdf")
+    assert "Stadt Lindenau: mit wem sprechen?" in text
+    assert "Landkreis Talheim" in text and "gleiches Thema" in text and "Stufe 3 statt Stufe 1" in text
+
+
+def test_dokumentation_has_cover_contents_bookmarks_and_all_parts(exported: Path) -> None:
+    path = exported / "Dokumentation.pdf"
+    reader = PdfReader(path)
+    text = pdf_text(path)
+    assert "K360-Fellowtag (Demo)" in text and "Gibt es unser Problem schon bzw. auch in anderen Kommunen?" in text
+    assert "Inhalt" in text
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline == ["Die Personas", "Vergleichsbogen", "Verbindende Elemente", "Lernpartner"]
+    nested = [item for item in reader.outline if isinstance(item, list)]
+    assert any("Jana Brückner" in sub.title for group in nested for sub in group if not isinstance(sub, list))
+    contents = reader.pages[1].extract_text()
+    assert "Die Personas" in contents and "Lernpartner" in contents
+    assert any(ch.isdigit() for ch in contents.split("Lernpartner")[-1])  # a page number after the entry
+    assert {(595, 842), (842, 595)} == page_sizes(reader)  # portrait text, landscape comparison
+    assert "Personal und Ressourcen: 7 Kommunen" in text or "Personal und Ressourcen:" in text
+
+
+def test_pseudonymised_documents_name_no_kommune(tmp_path: Path) -> None:
+    folder = ROOT / "personas" / "fellowtag-demo"
+    files = export(WorkshopFolder(folder), tmp_path, ("dokumentation", "lernpartner"), anonymous=True)
+    assert [f.name for f in files] == ["Dokumentation-anonym.pdf", "Lernpartner-anonym.pdf"]
+    workshop = WorkshopFolder(folder).workshop()
+    for path in files:
+        text = pdf_text(path)
+        assert "Kommune A" in text and "Kommune I" in text
+        for kommune in workshop.kommunen:
+            core = kommune.name.split(" ", 1)[-1]
+            assert core not in text, (core, path.name)
+            assert kommune.state not in text
+        assert "ohne Namen der Kommunen" in text or path.name.startswith("Lernpartner")
+
+
+def test_spreadsheets_read_back(exported: Path) -> None:
+    stages = pd.read_excel(exported / "Personas.xlsx", sheet_name="Stufen", index_col=0)
+    entries = pd.read_excel(exported / "Personas.xlsx", sheet_name="Einträge")
+    assert stages.loc["Stadt Hafenstedt", "Steuerung im Themenfeld Kinderarmut"] == 4
+    assert list(entries.columns) == ["Kommune", "Bereich", "Text", "Themen", "Grundlage"]
+    lindenau = entries[(entries["Kommune"] == "Stadt Lindenau") & (entries["Bereich"] == "Stolpersteine")]
+    assert lindenau.iloc[0]["Grundlage"] == "Erfahrung"
+    raw = (exported / "Eintraege.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens the umlauts correctly
+    csv = pd.read_csv(io.BytesIO(raw), sep=";", encoding="utf-8-sig")
+    assert len(csv) == len(entries) and "Präventionskette" in " ".join(csv["Text"])
+
+
+def test_zip_holds_documents_and_yaml(exported: Path) -> None:
+    folder = WorkshopFolder(ROOT / "personas" / "fellowtag-demo")
+    files = sorted(p for p in exported.iterdir() if p.suffix in (".pdf", ".xlsx", ".csv"))
+    target = zip_everything(folder, exported, files)
+    names = zipfile.ZipFile(target).namelist()
+    assert "Dokumentation.pdf" in names and "Personas.xlsx" in names
+    assert "yaml/workshop.yaml" in names and "yaml/lindenau.yaml" in names
+
+
+def test_injection_stays_text_in_every_document(workshop_dir: Path, tmp_path: Path) -> None:
+    store = WorkshopFolder(workshop_dir)
+    persona = store.persona("lindenau").persona
+    persona.profile.quote = "<img src=x onerror=alert(1)> Grüße"
+    persona.obstacles[0].text = '<a href="file:///etc/passwd">Link</a>'
+    store.save_persona(persona, base_revision=persona.revision)
+    files = export(WorkshopFolder(workshop_dir), tmp_path, ("steckbriefe", "dokumentation"))
+    for path in files:
+        text = squeezed(pdf_text(path))
+        assert squeezed("<img src=x onerror=alert(1)>") in text
+        assert squeezed('<a href="file:///etc/passwd">Link</a>') in text
+        assert "root:x:0" not in text
+
+
+def test_material_refuses_broken_files_like_validate(workshop_dir: Path) -> None:
+    (workshop_dir / "lindenau.yaml").write_text(
+        "schema_version: 1\nkommune: lindenau\nobstacles: [{text: a, topics: [armut]}]\n"
+    )
+    from werkstatt.model import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        load_material(WorkshopFolder(workshop_dir))
+    assert "lindenau.yaml › obstacles[0].topics: unbekanntes Thema „armut“" in str(caught.value)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "werkstatt", "export", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_cli_export_with_progress_and_exit_codes(workshop_dir: Path, tmp_path: Path) -> None:
+    done = run_cli(str(workshop_dir), "--out", str(tmp_path / "out"), "--only", "lernpartner", "excel", "--zip")
+    assert done.returncode == 0, done.stderr
+    assert "✓ Lernpartner (" in done.stdout and "✓ Excel- und CSV-Tabellen" in done.stdout
+    assert "Fertig: 5 Datei(en)" in done.stdout
+    assert (tmp_path / "out" / "Persona-Werkstatt-fellowtag-demo.zip").exists()
+
+    single = run_cli(str(workshop_dir), "--out", str(tmp_path / "one"), "--kommune", "neustrand")
+    assert single.returncode == 0, single.stderr
+    assert len(PdfReader(tmp_path / "one" / "Steckbrief-neustrand.pdf").pages) == 1
+
+    (workshop_dir / "neustrand.yaml").write_text("kaputt: [")
+    broken = run_cli(str(workshop_dir), "--out", str(tmp_path / "x"))
+    assert broken.returncode == 1
+    assert "Export abgebrochen" in broken.stderr and "neustrand.yaml: kein gültiges YAML" in broken.stderr
+    assert "Traceback" not in broken.stderr
+
+    missing = run_cli(str(tmp_path / "nirgends"))
+    assert missing.returncode == 1 and "kein Workshop-Ordner" in missing.stderr and "Traceback" not in missing.stderr
+    wrong = run_cli(str(workshop_dir), "--only", "alles")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr  # argparse names the valid choices
