@@ -7,6 +7,7 @@ from werkstatt.ui import (
     common,
     compare_page,
     connections_page,
+    export_page,
     group_page,
     matrix_page,
     overview,
@@ -38,6 +39,7 @@ pages = {
         presenter_page.page, title=texts.NAV_PRESENTER, icon=":material/present_to_all:", url_path="praesentation"
     ),
     "group": st.Page(group_page.page, title=texts.NAV_GROUP, icon=":material/monitoring:", url_path="gruppe"),
+    "export": st.Page(export_page.page, title=texts.NAV_EXPORT, icon=":material/print:", url_path="export"),
 }
 st.session_state["pw.pages"] = pages
 # A flat list: Streamlit's sectioned navigation puts headings straight into a <ul> (axe: "list").

@@ -225,3 +225,27 @@ def test_presenter_keys_move_the_slides(app, page: Page) -> None:
     page.keyboard.press("PageUp")
     settle(page)
     expect(page.get_by_text("Folie 1 von")).to_be_visible()
+
+
+def test_facilitator_exports_everything_and_downloads_the_documentation(app, page: Page) -> None:
+    open_page(page, f"{app.url}/export")
+    page.get_by_role("button", name="Alles exportieren").click()
+    settle(page)
+    expect(page.get_by_text("Fertig: 8 Datei(en)")).to_be_visible()
+    assert serious_accessibility_problems(page) == []
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Dokumentation.pdf herunterladen").click()
+    download = download_info.value
+    assert download.suggested_filename == "Dokumentation.pdf"
+    assert Path(download.path()).read_bytes().startswith(b"%PDF")
+    assert (app.personas_root.parent / "exports" / "fellowtag-demo" / "Persona-Werkstatt-fellowtag-demo.zip").exists()
+
+
+def test_fellow_downloads_own_steckbrief_from_the_preview(app, page: Page) -> None:
+    open_page(page, f"{app.url}/persona?workshop=fellowtag-demo&kommune=kesselbrunn")
+    choose_step(page, "8. Vorschau")
+    page.get_by_role("button", name="Meinen Steckbrief als PDF erstellen").click()
+    settle(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Steckbrief herunterladen").click()
+    assert download_info.value.suggested_filename == "Steckbrief-kesselbrunn.pdf"

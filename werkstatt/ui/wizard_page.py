@@ -75,6 +75,7 @@ def page() -> None:
         _step_status(draft, workshop, errors)
     elif step.id == "preview":
         st.html(render.persona_card_html(workshop, wizard.draft_to_persona(draft)))
+        _own_steckbrief(folder.slug, draft["kommune"])
     else:
         for section in wizard.STEP_SECTIONS[step.id]:
             _entry_list(draft, section, workshop, errors, folder)
@@ -454,4 +455,26 @@ def _bottom_buttons(step: wizard.Step) -> None:
             on_click=_go_to,
             args=(wizard.STEP_IDS[index + 1],),
             width="stretch",
+        )
+
+
+def _own_steckbrief(slug: str, kommune: str) -> None:
+    """The fellow's own one-page PDF, made from the saved file in a separate process."""
+    from werkstatt.ui.export_page import exports_dir, run_export
+
+    if st.button(
+        texts.EXPORT_MY_CARD, icon=":material/picture_as_pdf:", disabled=_is_dirty() or not _draft()["revision"]
+    ):
+        with st.spinner(texts.EXPORT_RUNNING):
+            result = run_export(slug, "--kommune", kommune)
+        if result.returncode != 0:
+            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
+    path = exports_dir(slug) / f"Steckbrief-{kommune}.pdf"
+    if path.exists():
+        st.download_button(
+            texts.EXPORT_MY_CARD_DOWNLOAD,
+            data=path.read_bytes(),
+            file_name=path.name,
+            mime="application/pdf",
+            icon=":material/download:",
         )

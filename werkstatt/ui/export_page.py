@@ -1,0 +1,93 @@
+"""Export for the facilitator: the handouts as PDF, the spreadsheets, and one ZIP with everything.
+
+The documents are made by ``python -m werkstatt export`` in a separate process: WeasyPrint is pure
+Python, and rendering inside the app's process would hold up every other fellow's session.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from werkstatt import texts
+from werkstatt.export import KINDS
+from werkstatt.ui import common
+
+MIME = {
+    ".pdf": "application/pdf",
+    ".zip": "application/zip",
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def exports_dir(slug: str) -> Path:
+    root = os.environ.get("WERKSTATT_EXPORTS") or common.personas_root().parent / "exports"
+    return Path(root) / slug
+
+
+def run_export(slug: str, *options: str) -> subprocess.CompletedProcess:
+    """Run the CLI export for a workshop in its own process; returns its output for the page."""
+    command = [
+        sys.executable,
+        "-m",
+        "werkstatt",
+        "export",
+        str(common.folder_for(slug).path),
+        "--out",
+        str(exports_dir(slug)),
+        *options,
+    ]
+    return subprocess.run(command, cwd=common.PROJECT_ROOT, capture_output=True, text=True, timeout=900)
+
+
+def page() -> None:
+    st.title(texts.EXPORT_TITLE)
+    slug = common.chosen_workshop_slug()
+    if slug is None or common.load_workshop(slug) is None:
+        return
+    st.markdown(texts.EXPORT_INTRO.format(folder=f"`{exports_dir(slug)}`"))
+    chosen = st.multiselect(
+        texts.EXPORT_CHOOSE,
+        KINDS,
+        default=list(KINDS),
+        format_func=texts.EXPORT_KINDS.get,
+        key="pw.export_kinds",
+        placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
+    )
+    anonymous = st.toggle(texts.EXPORT_ANONYMOUS, key="pw.export_anonymous")
+    left, right = st.columns(2)
+    everything = left.button(texts.EXPORT_ALL, type="primary", icon=":material/folder_zip:", width="stretch")
+    selected = right.button(
+        texts.EXPORT_SELECTED, icon=":material/picture_as_pdf:", width="stretch", disabled=not chosen
+    )
+    if everything or selected:
+        options = ["--anonym"] if anonymous else []
+        options += ["--zip"] if everything else ["--only", *chosen]
+        with st.spinner(texts.EXPORT_RUNNING):
+            result = run_export(slug, *options)
+        if result.returncode == 0:
+            st.success(result.stdout.replace("\n", "  \n"), icon=":material/check_circle:")
+        else:
+            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
+
+    st.subheader(texts.EXPORT_FILES)
+    folder = exports_dir(slug)
+    files = sorted(folder.glob("*.*"), key=lambda p: (p.suffix != ".zip", p.name)) if folder.exists() else []
+    files = [p for p in files if p.suffix in MIME]
+    if not files:
+        st.caption(texts.EXPORT_NO_FILES)
+    for path in files:
+        size = f"{path.stat().st_size / 1024:,.0f} KB".replace(",", ".")
+        st.download_button(
+            texts.EXPORT_DOWNLOAD.format(name=path.name, size=size),
+            data=path.read_bytes(),
+            file_name=path.name,
+            mime=MIME[path.suffix],
+            key=f"pw.download.{path.name}",
+            icon=":material/download:",
+        )
