@@ -15,7 +15,7 @@ from browser_helpers import settle  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, DEMO, RunningApp  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from werkstatt import render  # noqa: E402
+from werkstatt.export import export  # noqa: E402
 from werkstatt.store import WorkshopFolder  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -51,10 +51,34 @@ def main() -> None:
         finally:
             app.stop()
 
-    store = WorkshopFolder(DEMO)
-    pdf = Path(tempfile.mkdtemp()) / "steckbrief.pdf"
-    pdf.write_bytes(render.html_to_pdf(render.persona_page_html(store.workshop(), store.persona("lindenau").persona)))
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(DOCS / "steckbrief")], check=True)
+    out = Path(tempfile.mkdtemp())
+    export(WorkshopFolder(DEMO), out, ("steckbriefe", "vergleich", "lernpartner", "dokumentation"))
+    export(WorkshopFolder(DEMO), out, ("dokumentation",), anonymous=True)
+    pages = {
+        "steckbrief": ("Persona-Steckbriefe.pdf", 1),
+        "vergleichsbogen": ("Vergleichsbogen.pdf", 1),
+        "lernpartner": ("Lernpartner.pdf", 1),
+        "dokumentation-titel": ("Dokumentation.pdf", 1),
+        "dokumentation-inhalt": ("Dokumentation.pdf", 2),
+        "dokumentation-anonym": ("Dokumentation-anonym.pdf", 14),
+    }
+    for image, (pdf, number) in pages.items():
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                "-singlefile",
+                str(out / pdf),
+                str(DOCS / image),
+            ],
+            check=True,
+        )
 
 
 if __name__ == "__main__":
