@@ -249,3 +249,21 @@ def test_fellow_downloads_own_steckbrief_from_the_preview(app, page: Page) -> No
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Steckbrief herunterladen").click()
     assert download_info.value.suggested_filename == "Steckbrief-kesselbrunn.pdf"
+
+
+def test_fellow_uploads_an_own_picture(app, page: Page, tmp_path: Path) -> None:
+    picture = tmp_path / "foto.jpg"
+    Image.new("RGB", (900, 700), "#2f6f4f").save(picture, "JPEG")
+    open_page(page, f"{app.url}/persona?workshop=fellowtag-demo&kommune=rheinfurt")
+    page.locator('input[type="file"]').set_input_files(str(picture))
+    settle(page)
+    expect(page.get_by_role("button", name="Eigenes Bild entfernen")).to_be_visible()
+    page.get_by_role("button", name="Speichern").click()
+    settle(page)
+    data = yaml.safe_load((app.personas_root / "fellowtag-demo" / "rheinfurt.yaml").read_text("utf-8"))
+    name = data["persona"]["avatar"]["file"]
+    assert (app.personas_root / "fellowtag-demo" / "bilder" / name).is_file()
+    choose_step(page, "8. Vorschau")
+    source = page.locator(".pw-card .pw-avatar img").get_attribute("src")
+    assert source.startswith("data:image/png;base64,")
+    assert serious_accessibility_problems(page) == []

@@ -151,6 +151,9 @@ class Profile:
     story: str = ""
     avatar_seed: str = ""
     avatar_file: str = ""
+    # Not in the file: the uploaded picture as a data URI, filled in by the store when it reads the
+    # persona, so that cards and PDFs never open a file or URL themselves.
+    avatar_image: str = field(default="", compare=False, repr=False)
 
 
 @dataclass

@@ -78,7 +78,7 @@ def card_context(workshop: Workshop, persona: Persona) -> dict:
         "role": profile.role.strip(),
         "quote": profile.quote.strip(),
         "story": profile.story.strip(),
-        "avatar": avatar_data_uri(profile.avatar_seed or persona.kommune),
+        "avatar": profile.avatar_image or avatar_data_uri(profile.avatar_seed or persona.kommune),
         "avatar_alt": texts.CARD_AVATAR_LABEL.format(name=name),
         "stages": stages,
         "sections": sections,

@@ -9,7 +9,10 @@ in ``.history/`` and replaces the file atomically.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+import io
 import os
 import tempfile
 import threading
@@ -36,6 +39,8 @@ from werkstatt.model import (
 
 WORKSHOP_FILE = "workshop.yaml"
 HISTORY_DIR = ".history"
+IMAGES_DIR = "bilder"
+IMAGE_MAX_SIDE = 600
 LOCK_TIMEOUT_SECONDS = 10
 
 
@@ -235,11 +240,59 @@ class WorkshopFolder:
         if not path.exists():
             return PersonaResult(slug, None, exists=False)
         result = self._cached(
-            path, lambda p: parse_persona(read_yaml_file(p, self.limits), workshop, p.name, self.limits)
+            path,
+            lambda p: self._with_image(parse_persona(read_yaml_file(p, self.limits), workshop, p.name, self.limits)),
         )
         if isinstance(result, ValidationError):
             return PersonaResult(slug, None, tuple(result.problems))
         return PersonaResult(slug, result)
+
+    def _with_image(self, persona: Persona) -> Persona:
+        persona.profile.avatar_image = self.image_uri(persona.profile.avatar_file)
+        return persona
+
+    def image_uri(self, file: str) -> str:
+        """The workshop's own uploaded picture as a data URI, or "" (unknown names are never opened)."""
+        if not file or slug_problem(file.removesuffix(".png")) is not None or not file.endswith(".png"):
+            return ""
+        path = self.path / IMAGES_DIR / file
+        if not path.is_file():
+            return ""
+        return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+    def save_image(self, kommune: str, data: bytes) -> str:
+        """Store an uploaded picture safely and return its file name for ``persona.avatar.file``.
+
+        The upload is decoded and re-encoded with Pillow: only pixels survive (no EXIF, no GPS, no
+        embedded profiles or scripts), turned upright, at most 600 px a side, as PNG. The name carries
+        a hash of the content, so a new picture is a new file and no cache shows an old one.
+        """
+        from PIL import Image, ImageOps, UnidentifiedImageError
+
+        limit = self.limits.max_image_bytes
+        if len(data) > limit:
+            message = texts.ERR_IMAGE_TOO_BIG.format(
+                size=f"{len(data) / 2**20:.1f}".replace(".", ","), limit=limit // 2**20
+            )
+            raise ValidationError([Problem(IMAGES_DIR, "persona.avatar.file", message)])
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                if image.format not in ("PNG", "JPEG"):
+                    raise UnidentifiedImageError(image.format)
+                image = ImageOps.exif_transpose(image)
+                image.thumbnail((IMAGE_MAX_SIDE, IMAGE_MAX_SIDE))
+                clean = Image.new("RGB", image.size, "white")
+                clean.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+            raise ValidationError([Problem(IMAGES_DIR, "persona.avatar.file", texts.ERR_IMAGE_UNREADABLE)]) from None
+        buffer = io.BytesIO()
+        clean.save(buffer, format="PNG", optimize=True)
+        encoded = buffer.getvalue()
+        name = f"{kommune}-{hashlib.sha256(encoded).hexdigest()[:10]}.png"
+        folder = self.path / IMAGES_DIR
+        folder.mkdir(exist_ok=True)
+        write_atomically(folder / name, encoded)
+        return name
 
     def personas(self) -> list[PersonaResult]:
         """Every Kommune of the workshop in its order, including those without a file yet."""

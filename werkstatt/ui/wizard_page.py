@@ -29,6 +29,7 @@ STEP_RADIO = "pw.step_radio"
 SAVE_REQUESTED = "pw.save_requested"
 CONFLICT = "pw.conflict"
 GENERAL_ERROR = "pw.general_error"
+LAST_UPLOAD = "pw.last_upload"
 
 
 def page() -> None:
@@ -68,13 +69,15 @@ def page() -> None:
     step = next(s for s in wizard.STEPS if s.id == st.session_state[STEP])
     _guidance(step)
     if step.id == "persona":
-        _step_persona(draft, errors)
+        _step_persona(draft, errors, folder)
     elif step.id == "story":
         _step_story(draft, errors, folder)
     elif step.id == "status":
         _step_status(draft, workshop, errors)
     elif step.id == "preview":
-        st.html(render.persona_card_html(workshop, wizard.draft_to_persona(draft)))
+        preview = wizard.draft_to_persona(draft)
+        preview.profile.avatar_image = folder.image_uri(preview.profile.avatar_file)
+        st.html(render.persona_card_html(workshop, preview))
         _own_steckbrief(folder.slug, draft["kommune"])
     else:
         for section in wizard.STEP_SECTIONS[step.id]:
@@ -271,7 +274,7 @@ def _length_hint(value: str, limit: int) -> None:
         )
 
 
-def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
+def _step_persona(draft: dict, errors: dict[str, list[str]], folder: WorkshopFolder) -> None:
     person = draft["persona"]
     left, right = st.columns([3, 1])
     with left:
@@ -299,14 +302,41 @@ def _step_persona(draft: dict, errors: dict[str, list[str]]) -> None:
     with right:
         st.markdown(f"**{texts.WIZ_AVATAR}**")
         label = texts.CARD_AVATAR_LABEL.format(name=person["name"] or texts.CARD_NO_NAME)
-        st.html(f'<img src="{avatar_data_uri(person["avatar_seed"])}" alt="{escape(label)}" width="140" height="140">')
+        picture = folder.image_uri(person["avatar_file"]) or avatar_data_uri(person["avatar_seed"])
+        st.html(f'<img src="{picture}" alt="{escape(label)}" width="140" height="140">')
         st.button(
             texts.WIZ_REROLL,
             icon=":material/casino:",
             help=texts.WIZ_REROLL_HELP,
             on_click=_reroll_avatar,
             key=_key("reroll"),
+            disabled=bool(person["avatar_file"]),
         )
+        _upload(person, folder)
+
+
+def _upload(person: dict, folder: WorkshopFolder) -> None:
+    """An own picture instead of the drawn one; the store re-encodes it (no EXIF, at most 600 px)."""
+    limit = folder.limits.max_image_bytes // 2**20
+    uploaded = st.file_uploader(
+        texts.WIZ_UPLOAD.format(limit=limit),
+        type=["png", "jpg", "jpeg"],
+        key=_key("upload"),
+        help=texts.WIZ_UPLOAD_HINT,
+    )
+    if uploaded is not None and st.session_state.get(LAST_UPLOAD) != uploaded.file_id:
+        st.session_state[LAST_UPLOAD] = uploaded.file_id
+        try:
+            person["avatar_file"] = folder.save_image(_draft()["kommune"], uploaded.getvalue())
+            st.rerun()
+        except ValidationError as err:
+            st.error(err.problems[0].message, icon=":material/error:")
+    if person["avatar_file"]:
+        st.button(texts.WIZ_UPLOAD_REMOVE, icon=":material/hide_image:", on_click=_remove_picture, key=_key("unpic"))
+
+
+def _remove_picture() -> None:
+    _draft()["persona"]["avatar_file"] = ""
 
 
 def _reroll_avatar() -> None:

@@ -1,0 +1,87 @@
+"""Uploaded pictures: decoded and re-encoded with Pillow, limited, without EXIF, shown without fetching."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from werkstatt import render
+from werkstatt.model import Limits, ValidationError
+from werkstatt.store import WorkshopFolder
+
+
+def jpeg_with_exif(width: int = 1200, height: int = 800) -> bytes:
+    image = Image.new("RGB", (width, height), "#336699")
+    exif = Image.Exif()
+    exif[0x010F] = "Kamerahersteller"  # Make
+    exif[0x0112] = 6  # Orientation: rotate 90°
+    exif[0x8825] = {1: "N", 2: (52.0, 31.0, 12.0)}  # GPS
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_upload_is_reencoded_upright_small_and_without_exif(workshop_dir: Path) -> None:
+    store = WorkshopFolder(workshop_dir)
+    name = store.save_image("lindenau", jpeg_with_exif())
+    assert name.startswith("lindenau-") and name.endswith(".png")
+    saved = Image.open(workshop_dir / "bilder" / name)
+    assert saved.format == "PNG"
+    assert saved.size == (400, 600)  # turned upright by the EXIF orientation, then at most 600 px
+    assert dict(saved.getexif()) == {} and "exif" not in saved.info
+    assert b"Kamerahersteller" not in (workshop_dir / "bilder" / name).read_bytes()
+
+
+def test_same_picture_same_name_new_picture_new_name(workshop_dir: Path) -> None:
+    store = WorkshopFolder(workshop_dir)
+    assert store.save_image("lindenau", jpeg_with_exif()) == store.save_image("lindenau", jpeg_with_exif())
+    assert store.save_image("lindenau", jpeg_with_exif(900, 900)) != store.save_image("lindenau", jpeg_with_exif())
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"GIF89a kein Bild", "kein lesbares Bild"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><image href='file:///etc/passwd'/></svg>", "kein lesbares Bild"),
+        (b"\x89PNG\r\n\x1a\n kaputt", "kein lesbares Bild"),
+    ],
+)
+def test_what_is_not_a_png_or_jpeg_is_refused(workshop_dir: Path, data: bytes, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        WorkshopFolder(workshop_dir).save_image("lindenau", data)
+    assert message in str(caught.value)
+    assert not (workshop_dir / "bilder").exists() or not any((workshop_dir / "bilder").iterdir())
+
+
+def test_too_big_uploads_and_pixel_bombs_are_refused(workshop_dir: Path) -> None:
+    small_limit = WorkshopFolder(workshop_dir, Limits(max_image_bytes=1000))
+    with pytest.raises(ValidationError) as caught:
+        small_limit.save_image("lindenau", jpeg_with_exif())
+    assert "zu groß" in str(caught.value)
+    bomb = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(bomb, "PNG")  # tiny file, 400 million pixels
+    with pytest.raises(ValidationError):
+        WorkshopFolder(workshop_dir).save_image("lindenau", bomb.getvalue())
+
+
+def test_card_and_pdf_show_the_uploaded_picture_inline(workshop_dir: Path, tmp_path: Path) -> None:
+    store = WorkshopFolder(workshop_dir)
+    persona = store.persona("lindenau").persona
+    persona.profile.avatar_file = store.save_image("lindenau", jpeg_with_exif())
+    store.save_persona(persona, base_revision=persona.revision)
+    reread = WorkshopFolder(workshop_dir).persona("lindenau").persona
+    assert reread.profile.avatar_image.startswith("data:image/png;base64,")
+    html = render.persona_card_html(store.workshop(), reread)
+    assert reread.profile.avatar_image in html
+    pdf = render.html_to_pdf(render.persona_page_html(store.workshop(), reread))
+    assert b"/Subtype /Image" in pdf or b"/Subtype/Image" in pdf
+
+
+def test_image_names_from_a_file_are_never_opened_outside_the_folder(workshop_dir: Path) -> None:
+    store = WorkshopFolder(workshop_dir)
+    assert store.image_uri("../../etc/passwd") == ""
+    assert store.image_uri("lindenau.jpg") == ""
+    assert store.image_uri("fehlt.png") == ""
