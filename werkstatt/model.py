@@ -292,6 +292,14 @@ class _Checker:
         elif version < 1:
             self.add("schema_version", texts.ERR_INT_RANGE.format(value=version, bounds=f"1 bis {SCHEMA_VERSION}"))
 
+    def top_level(self, data: Any, allowed: set[str]) -> None:
+        """A file must be a mapping of known keys with a schema version this program can read."""
+        if not isinstance(data, dict):
+            self.add("", texts.ERR_FILE_NOT_MAPPING)
+            self.raise_if_any()
+        self.schema_version(data)
+        self.unknown_keys(data, allowed, "")
+
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationError(self.problems)
@@ -324,11 +332,7 @@ STATUS_KEYS = {"topic", "stage", "note"}
 def parse_workshop(data: Any, slug: str, file: str = "workshop.yaml", limits: Limits | None = None) -> Workshop:
     """Validate the plain data of ``workshop.yaml``; raise ``ValidationError`` with every problem."""
     check = _Checker(file, limits or Limits())
-    if not isinstance(data, dict):
-        check.add("", texts.ERR_FILE_NOT_MAPPING)
-        check.raise_if_any()
-    check.schema_version(data)
-    check.unknown_keys(data, WORKSHOP_KEYS, "")
+    check.top_level(data, WORKSHOP_KEYS)
     title = check.text(data, "title", "title", required=True)
     place = check.text(data, "place", "place")
     date = data.get("date")
@@ -400,11 +404,7 @@ def parse_workshop(data: Any, slug: str, file: str = "workshop.yaml", limits: Li
 def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | None = None) -> Persona:
     """Validate the plain data of one persona file against its workshop."""
     check = _Checker(file, limits or Limits())
-    if not isinstance(data, dict):
-        check.add("", texts.ERR_FILE_NOT_MAPPING)
-        check.raise_if_any()
-    check.schema_version(data)
-    check.unknown_keys(data, PERSONA_KEYS, "")
+    check.top_level(data, PERSONA_KEYS)
 
     expected_slug = file.removesuffix(".yaml")
     kommune = data.get("kommune")
