@@ -29,3 +29,15 @@ def serious_accessibility_problems(page: Page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def wait_until(condition, timeout: float = 15.0, interval: float = 0.1):
+    """Poll ``condition`` until it returns something truthy (for files the app writes)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)

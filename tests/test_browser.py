@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import open_page, serious_accessibility_problems, settle
+from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
 from PIL import Image, ImageChops, ImageStat
 from playwright.sync_api import Page, expect
 
@@ -176,10 +176,13 @@ def test_text_typed_right_before_leaving_the_step_is_saved(app, page: Page) -> N
     choose_step(page, "2. Zitat & Geschichte")
     page.get_by_role("textbox", name="Kurze Geschichte", exact=True).fill("Getippt und sofort weiter geklickt.")
     page.get_by_role("button", name="Weiter").click()
-    settle(page)
-    expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
-    data = yaml.safe_load((app.personas_root / "fellowtag-demo" / "landkreis-talheim.yaml").read_text("utf-8"))
-    assert data["persona"]["story"] == "Getippt und sofort weiter geklickt."
+    expect(page.get_by_role("heading", name="Wo stehen Sie bei jedem Thema gerade?")).to_be_visible()
+    path = app.personas_root / "fellowtag-demo" / "landkreis-talheim.yaml"
+
+    def story() -> str:
+        return yaml.safe_load(path.read_text("utf-8"))["persona"]["story"]
+
+    assert wait_until(lambda: story() == "Getippt und sofort weiter geklickt."), story()
 
 
 def test_presenter_shows_a_new_obstacle_within_five_seconds(app, browser) -> None:
@@ -231,7 +234,7 @@ def test_facilitator_exports_everything_and_downloads_the_documentation(app, pag
     open_page(page, f"{app.url}/export")
     page.get_by_role("button", name="Alles exportieren").click()
     settle(page)
-    expect(page.get_by_text("Fertig: 8 Datei(en)")).to_be_visible()
+    expect(page.get_by_text("Fertig: 8 Datei(en)")).to_be_visible(timeout=180_000)  # PDFs take seconds
     assert serious_accessibility_problems(page) == []
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Dokumentation.pdf herunterladen").click()
@@ -245,7 +248,7 @@ def test_fellow_downloads_own_steckbrief_from_the_preview(app, page: Page) -> No
     open_page(page, f"{app.url}/persona?workshop=fellowtag-demo&kommune=kesselbrunn")
     choose_step(page, "8. Vorschau")
     page.get_by_role("button", name="Meinen Steckbrief als PDF erstellen").click()
-    settle(page)
+    expect(page.get_by_role("button", name="Steckbrief herunterladen")).to_be_visible(timeout=60_000)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Steckbrief herunterladen").click()
     assert download_info.value.suggested_filename == "Steckbrief-kesselbrunn.pdf"
@@ -259,7 +262,7 @@ def test_fellow_uploads_an_own_picture(app, page: Page, tmp_path: Path) -> None:
     settle(page)
     expect(page.get_by_role("button", name="Eigenes Bild entfernen")).to_be_visible()
     page.get_by_role("button", name="Speichern").click()
-    settle(page)
+    expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
     data = yaml.safe_load((app.personas_root / "fellowtag-demo" / "rheinfurt.yaml").read_text("utf-8"))
     name = data["persona"]["avatar"]["file"]
     assert (app.personas_root / "fellowtag-demo" / "bilder" / name).is_file()
