@@ -205,3 +205,18 @@ def test_unsaved_text_survives_switching_to_another_kommune_and_back(personas: P
     at.run()
     assert at.text_input(key="w3.name").value == "Noch nicht gespeichert"
     assert "ungespeicherte Änderungen" in texts_of(at.warning)
+
+
+def test_history_shows_what_changed_and_restores_as_a_new_version(personas: Path) -> None:
+    at = open_wizard("lindenau")
+    at.text_input(key="w1.name").input("Jana Neu").run()
+    next(b for b in at.button if b.label == "Speichern").click().run()
+    go_to_step(at, "preview")
+    entries = [m.value for m in at.markdown if "Stand 4" in m.value]
+    assert entries and "Name geändert" in entries[0]
+    at.button(key="pw.restore.4").click().run()
+    assert not at.exception, at.exception
+    saved = WorkshopFolder(personas).persona("lindenau").persona
+    assert saved.profile.name == "Jana Brückner" and saved.revision == 6
+    assert WorkshopFolder(personas).history("lindenau") == [4, 5]
+    assert "Alle Änderungen sind gespeichert (Stand 6" in texts_of(at.success)

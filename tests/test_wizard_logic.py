@@ -111,3 +111,22 @@ def test_every_step_has_german_guidance() -> None:
         assert step.title and step.question.endswith(("?", ".")) and step.hint
         if step.id != "preview":
             assert step.examples
+
+
+def test_history_changes_are_said_in_german() -> None:
+    import copy
+
+    from werkstatt.history import changes
+    from werkstatt.model import Entry
+
+    old = STORE.persona("lindenau").persona
+    new = copy.deepcopy(old)
+    new.profile.quote = "Neu"
+    new.status[0].stage = 3
+    new.obstacles.append(Entry("Noch ein Stolperstein"))
+    new.successes = []
+    lines = changes(WORKSHOP, old, new)
+    assert "Zitat geändert" in lines
+    assert "Stufe Umsetzung des KJSG: 2 → 3" in lines
+    assert "Stolpersteine: 1 neu" in lines and "Was gelingt: 2 entfernt" in lines
+    assert changes(WORKSHOP, old, copy.deepcopy(old)) == ["keine inhaltliche Änderung"]

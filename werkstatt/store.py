@@ -371,6 +371,15 @@ class WorkshopFolder:
         folder = self.path / HISTORY_DIR / slug
         return sorted(int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit()) if folder.exists() else []
 
+    def past_version(self, slug: str, revision: int) -> Persona | None:
+        """A kept version of a persona, or None if that file cannot be read (it is never trusted)."""
+        path = self.path / HISTORY_DIR / self.persona_path(slug).stem / f"{revision:06d}.yaml"
+        try:
+            data = read_yaml_file(path, self.limits)
+            return parse_persona(data, self.workshop(), f"{slug}.yaml", self.limits)
+        except ValidationError:
+            return None
+
 
 def find_workshops(root: Path | str) -> list[Path]:
     """Workshop folders directly under ``root`` (each holds a ``workshop.yaml``), sorted by name."""

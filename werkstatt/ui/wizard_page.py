@@ -14,7 +14,7 @@ from html import escape
 
 import streamlit as st
 
-from werkstatt import render, texts, wizard
+from werkstatt import history, render, texts, wizard
 from werkstatt.avatar import avatar_data_uri, new_seed
 from werkstatt.model import EVIDENCE, STAGES, ValidationError, Workshop, empty_persona, slugify
 from werkstatt.store import ConflictError, WorkshopFolder
@@ -79,6 +79,7 @@ def page() -> None:
         preview.profile.avatar_image = folder.image_uri(preview.profile.avatar_file)
         st.html(render.persona_card_html(workshop, preview))
         _own_steckbrief(folder.slug, draft["kommune"])
+        _history(folder, workshop)
     else:
         for section in wizard.STEP_SECTIONS[step.id]:
             _entry_list(draft, section, workshop, errors, folder)
@@ -508,3 +509,44 @@ def _own_steckbrief(slug: str, kommune: str) -> None:
             mime="application/pdf",
             icon=":material/download:",
         )
+
+
+def _history(folder: WorkshopFolder, workshop: Workshop) -> None:
+    """Earlier versions, newest first, with what changed; restoring one saves it as a new version."""
+    kommune = _draft()["kommune"]
+    revisions = folder.history(kommune)
+    with st.expander(texts.HISTORY_TITLE, icon=":material/history:"):
+        if not revisions:
+            st.caption(texts.HISTORY_NONE)
+            return
+        current = folder.persona(kommune).persona
+        newer = current
+        for revision in reversed(revisions):
+            version = folder.past_version(kommune, revision)
+            if version is None:
+                st.caption(texts.HISTORY_UNREADABLE.format(revision=revision))
+                continue
+            when = version.updated.strftime("%d.%m.%Y, %H:%M") if version.updated else ""
+            lines = history.changes(workshop, version, newer) if newer is not None else []
+            st.markdown(
+                texts.HISTORY_ENTRY.format(revision=revision, when=when)
+                + (" – danach: " + common.md_escape("; ".join(lines)) if lines else "")
+            )
+            st.button(
+                texts.HISTORY_RESTORE.format(revision=revision),
+                key=f"pw.restore.{revision}",
+                help=texts.HISTORY_RESTORE_HELP,
+                on_click=_restore,
+                args=(folder, workshop, version),
+                icon=":material/restore:",
+            )
+            newer = version
+
+
+def _restore(folder: WorkshopFolder, workshop: Workshop, version) -> None:  # noqa: ANN001 - a Persona
+    base = _draft()["revision"]
+    restored = wizard.draft_from_persona(version, workshop)
+    restored["revision"] = base
+    _replace_draft(restored)
+    st.session_state[DRAFTS][st.session_state[CURRENT]]["saved"] = ""  # unsaved until stored below
+    st.session_state[SAVE_REQUESTED] = True
