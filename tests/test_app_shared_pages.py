@@ -119,3 +119,42 @@ def test_group_page_shows_progress(personas: Path) -> None:
     frame = at.dataframe[0].value.set_index("Kommune")
     assert frame.loc["Stadt Neustrand", "Status"] == "noch nicht begonnen"
     assert "8 von 9 Kommunen haben begonnen" in caption_texts(at)
+
+
+PAGES = (
+    "start",
+    "overview",
+    "compare_page",
+    "matrix_page",
+    "connections_page",
+    "partners_page",
+    "presenter_page",
+    "group_page",
+    "export_page",
+)
+
+
+@pytest.mark.parametrize("module", PAGES)
+def test_a_broken_workshop_file_gives_a_german_error_on_every_page(personas: Path, module: str) -> None:
+    (personas / "workshop.yaml").write_text("schema_version: 1\ntitle: [kaputt\n", encoding="utf-8")
+    at = open_page(module)
+    assert not at.exception, at.exception
+    assert any("workshop.yaml" in e.value and "kein gültiges YAML" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("module", PAGES)
+def test_every_page_copes_with_no_workshop_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(tmp_path / "leer"))
+    at = open_page(module)
+    assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize(
+    "module", ("compare_page", "matrix_page", "connections_page", "partners_page", "presenter_page")
+)
+def test_shared_pages_with_no_saved_persona_yet(personas: Path, module: str) -> None:
+    for path in personas.glob("*.yaml"):
+        if path.name != "workshop.yaml":
+            path.unlink()
+    at = open_page(module)
+    assert not at.exception, at.exception
