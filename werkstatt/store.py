@@ -374,11 +374,11 @@ class WorkshopFolder:
     def past_version(self, slug: str, revision: int) -> Persona | None:
         """A kept version of a persona, or None if that file cannot be read (it is never trusted)."""
         path = self.path / HISTORY_DIR / self.persona_path(slug).stem / f"{revision:06d}.yaml"
-        try:
-            data = read_yaml_file(path, self.limits)
-            return parse_persona(data, self.workshop(), f"{slug}.yaml", self.limits)
-        except ValidationError:
-            return None
+        workshop = self.workshop()
+        result = self._cached(  # kept versions never change: parsed once, not on every rerun
+            path, lambda p: parse_persona(read_yaml_file(p, self.limits), workshop, f"{slug}.yaml", self.limits)
+        )
+        return None if isinstance(result, ValidationError) else result
 
 
 def find_workshops(root: Path | str) -> list[Path]:

@@ -8,7 +8,6 @@ The draft lives in the session and is the only copy of unsaved text; widgets are
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import secrets
@@ -270,7 +269,3 @@ def step_complete(draft: dict, step_id: str) -> bool:
 
 def completed_steps(draft: dict) -> list[str]:
     return [s for s in STEP_IDS if s != "preview" and step_complete(draft, s)]
-
-
-def copy_draft(draft: dict) -> dict:
-    return copy.deepcopy(draft)
