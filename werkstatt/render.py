@@ -82,7 +82,11 @@ def card_context(workshop: Workshop, persona: Persona) -> dict:
         "avatar_alt": texts.CARD_AVATAR_LABEL.format(name=name),
         "stages": stages,
         "sections": sections,
-        "saved": texts.CARD_REVISION.format(revision=persona.revision, updated=updated)
+        "saved": (
+            texts.CARD_REVISION.format(revision=persona.revision, updated=updated)
+            if updated
+            else texts.CARD_REVISION_ONLY.format(revision=persona.revision)
+        )
         if persona.revision
         else texts.CARD_NOT_SAVED,
         "t": texts,

@@ -77,6 +77,9 @@ def page() -> None:
     elif step.id == "preview":
         preview = wizard.draft_to_persona(draft)
         preview.profile.avatar_image = folder.image_uri(preview.profile.avatar_file)
+        saved = folder.persona(draft["kommune"]).persona
+        if saved is not None and not _is_dirty():
+            preview.updated = saved.updated
         st.html(render.persona_card_html(workshop, preview))
         _own_steckbrief(folder.slug, draft["kommune"])
         _history(folder, workshop)
