@@ -158,3 +158,41 @@ def test_shared_pages_with_no_saved_persona_yet(personas: Path, module: str) -> 
             path.unlink()
     at = open_page(module)
     assert not at.exception, at.exception
+
+
+@pytest.fixture
+def hundred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workshop folder with 100 Kommunen generated from the demo personas."""
+    import copy
+    from dataclasses import replace
+
+    from werkstatt.model import Kommune, workshop_to_data
+    from werkstatt.store import dump_yaml, persona_yaml
+
+    demo = WorkshopFolder(Path(__file__).resolve().parent.parent / "personas" / "fellowtag-demo")
+    workshop, personas = demo.workshop(), [r.persona for r in demo.personas()]
+    folder = tmp_path / "personas" / "gross"
+    folder.mkdir(parents=True)
+    kommunen = []
+    for i in range(100):
+        source = personas[i % len(personas)]
+        slug = f"kommune-{i:03d}"
+        kommunen.append(Kommune(slug, f"Kommune {i:03d}", "Landkreis", "Hessen"))
+        (folder / f"{slug}.yaml").write_text(persona_yaml(replace(copy.deepcopy(source), kommune=slug)), "utf-8")
+    (folder / "workshop.yaml").write_text(dump_yaml(workshop_to_data(replace(workshop, kommunen=tuple(kommunen)))))
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(folder.parent))
+    return folder
+
+
+def test_pages_work_for_a_hundred_kommunen(hundred: Path) -> None:
+    matrix = open_page("matrix_page")
+    assert not matrix.exception, matrix.exception
+    assert matrix.dataframe[0].value.shape == (100, 6)
+    compare = open_page("compare_page")
+    compare.toggle(key="pw.compare_all").set_value(True).run()
+    assert not compare.exception
+    assert "\n".join(h.proto.body for h in compare.get("html")).count('class="pw-col-kommune"') == 100
+    presenter = open_page("presenter_page")
+    assert "Folie 1 von 103" in caption_texts(presenter)
+    group = open_page("group_page")
+    assert len(group.dataframe[0].value) == 100
