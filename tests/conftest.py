@@ -42,11 +42,11 @@ def free_port() -> int:
 
 
 class RunningApp:
-    def __init__(self, personas_root: Path):
+    def __init__(self, personas_root: Path, **extra_env: str):
         self.personas_root = personas_root
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "WERKSTATT_PERSONAS": str(personas_root)}
+        env = {**os.environ, "WERKSTATT_PERSONAS": str(personas_root), **extra_env}
         self.log = open(personas_root.parent / "streamlit.log", "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [

@@ -270,3 +270,31 @@ def test_fellow_uploads_an_own_picture(app, page: Page, tmp_path: Path) -> None:
     source = page.locator(".pw-card .pw-avatar img").get_attribute("src")
     assert source.startswith("data:image/png;base64,")
     assert serious_accessibility_problems(page) == []
+
+
+def test_facilitator_pages_need_the_pin(tmp_path_factory, page: Page) -> None:
+    import shutil
+
+    from conftest import DEMO, RunningApp
+
+    root = tmp_path_factory.mktemp("pin") / "personas"
+    shutil.copytree(DEMO, root / "fellowtag-demo")
+    guarded = RunningApp(root, WERKSTATT_PIN="2468")
+    try:
+        open_page(page, f"{guarded.url}/praesentation")
+        pin = page.get_by_label("Moderations-PIN")
+        expect(pin).to_be_visible()
+        expect(page.get_by_text("Folie 1 von")).to_have_count(0)
+        assert serious_accessibility_problems(page) == []
+        pin.fill("0000")
+        page.get_by_role("button", name="Entsperren").click()
+        expect(page.get_by_text("Der PIN stimmt nicht.")).to_be_visible()
+        page.get_by_label("Moderations-PIN").fill("2468")
+        page.get_by_role("button", name="Entsperren").click()
+        expect(page.get_by_text("Folie 1 von 12")).to_be_visible()
+        open_page(page, f"{guarded.url}/persona?workshop=fellowtag-demo&kommune=lindenau")
+        expect(
+            page.get_by_role("heading", name="Persona bearbeiten: Stadt Lindenau")
+        ).to_be_visible()  # fellows need no PIN
+    finally:
+        guarded.stop()

@@ -430,3 +430,14 @@ HISTORY_REMOVED = "{section}: {count} entfernt"
 HISTORY_EDITED = "{section}: bearbeitet oder umsortiert"
 HISTORY_NO_CHANGE = "keine inhaltliche Änderung"
 HISTORY_UNREADABLE = "Stand {revision}: nicht lesbar"
+
+# --- facilitator access -------------------------------------------------------------------------
+PIN_LABEL = "Moderations-PIN"
+PIN_INTRO = "Diese Seite ist für die Moderation. Bitte den PIN eingeben."
+PIN_SUBMIT = "Entsperren"
+PIN_WRONG = "Der PIN stimmt nicht."
+PIN_WAIT = "Zu viele falsche Versuche. Bitte {seconds} Sekunden warten."
+PIN_NOT_SET = (
+    "Es ist kein Moderations-PIN gesetzt: Alle im Netz können diese Seite öffnen. "
+    "So setzen: `WERKSTATT_PIN=… make run ADDRESS=0.0.0.0`"
+)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from werkstatt import compare, texts
+from werkstatt import access, compare, texts
 from werkstatt.matching import Partner, learning_partners
 from werkstatt.model import Persona, Problem, ValidationError, Workshop
 from werkstatt.store import PersonaResult, WorkshopFolder, find_workshops
@@ -121,3 +123,52 @@ def snapshot_with_personas() -> Snapshot | None:
         st.info(texts.COMPARE_NO_PERSONAS)
         return None
     return data
+
+
+@st.cache_resource
+def _pin_hash(pin: str) -> str:
+    """The PIN from the environment, hashed once per process; only the hash is kept around."""
+    return access.hash_pin(pin)
+
+
+@st.cache_resource
+def _throttles() -> dict[str, access.Throttle]:
+    """Wrong attempts per browser session, shared by the server (a reload does not reset them)."""
+    return {}
+
+
+def facilitator_allowed() -> bool:
+    """True when this session may use facilitator pages; otherwise draws the PIN form and returns False."""
+    pin = os.environ.get("WERKSTATT_PIN", "")
+    if not pin:
+        st.info(texts.PIN_NOT_SET, icon=":material/lock_open:")
+        return True
+    if st.session_state.get("pw.facilitator"):
+        return True
+    stored = _pin_hash(pin)
+    throttle = _throttles().setdefault(_client_key(), access.Throttle())
+    st.markdown(texts.PIN_INTRO)
+    with st.form("pw.pin_form"):
+        entered = st.text_input(texts.PIN_LABEL, type="password", key="pw.pin")
+        submitted = st.form_submit_button(texts.PIN_SUBMIT, icon=":material/lock:")
+    if submitted:
+        now = time.monotonic()
+        wait = throttle.wait(now)
+        if wait > 0:
+            st.error(texts.PIN_WAIT.format(seconds=math.ceil(wait)), icon=":material/timer:")
+        elif access.verify_pin(entered, stored):
+            throttle.succeeded()
+            st.session_state["pw.facilitator"] = True
+            st.rerun()
+        else:
+            throttle.failed(now)
+            st.error(texts.PIN_WRONG, icon=":material/error:")
+    return False
+
+
+def _client_key() -> str:
+    """Who is trying: the client's address (so a reload does not reset the count), else this session."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    return st.context.ip_address or (context.session_id if context else "local")

@@ -46,6 +46,8 @@ def run_export(slug: str, *options: str) -> subprocess.CompletedProcess:
 
 
 def page() -> None:
+    if not common.facilitator_allowed():
+        return
     st.title(texts.EXPORT_TITLE)
     slug = common.chosen_workshop_slug()
     if slug is None or common.load_workshop(slug) is None:

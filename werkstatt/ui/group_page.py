@@ -9,6 +9,8 @@ from werkstatt.ui import common
 
 
 def page() -> None:
+    if not common.facilitator_allowed():
+        return
     st.title(texts.GROUP_TITLE)
     slug = common.chosen_workshop_slug()
     if slug:

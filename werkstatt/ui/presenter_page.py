@@ -44,6 +44,8 @@ if (!window.pwPresenterKeys) {
 
 
 def page() -> None:
+    if not common.facilitator_allowed():
+        return
     st.html(PROJECTOR_CSS)
     st.html(KEYS_JS, unsafe_allow_javascript=True)
     slug = common.chosen_workshop_slug()
