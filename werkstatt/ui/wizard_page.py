@@ -326,8 +326,8 @@ def _upload(person: dict, folder: WorkshopFolder) -> None:
         texts.WIZ_UPLOAD.format(limit=limit),
         type=["png", "jpg", "jpeg"],
         key=_key("upload"),
-        help=texts.WIZ_UPLOAD_HINT,
     )
+    st.caption(texts.WIZ_UPLOAD_HINT)
     if uploaded is not None and st.session_state.get(LAST_UPLOAD) != uploaded.file_id:
         st.session_state[LAST_UPLOAD] = uploaded.file_id
         try:
