@@ -59,3 +59,36 @@ def test_validate_reports_a_broken_workshop_file(workshop_dir: Path) -> None:
     assert result.returncode == 1
     assert "workshop.yaml › title: fehlt" in result.stdout
     assert "workshop.yaml › topics" in result.stdout
+
+
+def test_new_creates_a_valid_workshop_and_never_overwrites(tmp_path: Path) -> None:
+    created = run(
+        "new",
+        "Fellowtag Frühjahr 2027",
+        "--date",
+        "2027-03-18",
+        "--place",
+        "Kassel",
+        "--kommune",
+        "Stadt Musterstadt;kreisfreie Stadt;Hessen",
+        "--kommune",
+        "Landkreis Beispielkreis;Landkreis;Bayern",
+        "--root",
+        str(tmp_path),
+    )
+    assert created.returncode == 0, created.stderr
+    folder = tmp_path / "fellowtag-fruehjahr-2027"
+    from werkstatt.store import WorkshopFolder
+
+    workshop = WorkshopFolder(folder).workshop()
+    assert workshop.title == "Fellowtag Frühjahr 2027" and str(workshop.date) == "2027-03-18"
+    assert [k.slug for k in workshop.kommunen] == ["stadt-musterstadt", "landkreis-beispielkreis"]
+    assert len(workshop.topics) == 6 and len(workshop.questions) == 4
+    assert run("validate", str(folder)).returncode == 0
+
+    again = run("new", "Fellowtag Frühjahr 2027", "--root", str(tmp_path))
+    assert again.returncode == 1 and "gibt es schon" in again.stderr
+    bad = run("new", "Anderer Tag", "--kommune", "CON", "--root", str(tmp_path))
+    assert bad.returncode == 1 and "reserviert" in bad.stderr and not (tmp_path / "anderer-tag").exists()
+    wrong_date = run("new", "Dritter Tag", "--date", "18.03.2027", "--root", str(tmp_path))
+    assert wrong_date.returncode == 1 and "JJJJ-MM-TT" in wrong_date.stderr

@@ -107,6 +107,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a workshop folder; the same validation as every file, nothing overwritten."""
+    import datetime as dt
+
+    from werkstatt.model import Kommune, Topic, Workshop, parse_workshop, slugify, workshop_to_data
+    from werkstatt.store import WORKSHOP_FILE, dump_yaml, write_atomically
+
+    root = Path(args.root) if args.root else default_personas_root()
+    slug = slugify(args.title)
+    folder = root / slug
+    if folder.exists():
+        print(texts.CLI_NEW_EXISTS.format(folder=folder), file=sys.stderr)
+        return 1
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(texts.CLI_NEW_BAD_DATE.format(value=args.date), file=sys.stderr)
+        return 1
+    kommunen = []
+    for spec in args.kommune or []:
+        name, kind, state = ([part.strip() for part in spec.split(";")] + ["", ""])[:3]
+        kommunen.append(Kommune(slugify(name), name, kind, state))
+    workshop = Workshop(
+        slug=slug,
+        title=args.title,
+        date=date,
+        place=args.place or "",
+        topics=tuple(Topic(topic_id, label) for topic_id, label in texts.DEFAULT_TOPICS.items()),
+        questions=texts.GUIDING_QUESTIONS,
+        kommunen=tuple(kommunen),
+    )
+    data = workshop_to_data(workshop)
+    try:
+        parse_workshop(data, slug)  # the same rules as reading: bad or duplicate names are refused
+    except ValidationError as err:
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True)
+    write_atomically(folder / WORKSHOP_FILE, dump_yaml(data))
+    print(texts.CLI_NEW_DONE.format(title=args.title, folder=folder, count=len(kommunen), root=root))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=texts.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
@@ -124,6 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--kommune", metavar="KURZNAME", help=texts.CLI_EXPORT_KOMMUNE)
     export.add_argument("--zip", action="store_true", help=texts.CLI_EXPORT_ZIP)
     export.set_defaults(run=cmd_export)
+
+    new = commands.add_parser("new", help=texts.CLI_NEW_HELP, description=texts.CLI_NEW_HELP)
+    new.add_argument("title", metavar="TITEL", help=texts.CLI_NEW_TITLE)
+    new.add_argument("--date", metavar="DATUM", help=texts.CLI_NEW_DATE)
+    new.add_argument("--place", metavar="ORT", help=texts.CLI_NEW_PLACE)
+    new.add_argument("--kommune", action="append", metavar="KOMMUNE", help=texts.CLI_NEW_KOMMUNE)
+    new.add_argument("--root", metavar="ORDNER", help=texts.CLI_NEW_ROOT)
+    new.set_defaults(run=cmd_new)
     return parser
 
 

@@ -441,3 +441,26 @@ PIN_NOT_SET = (
     "Es ist kein Moderations-PIN gesetzt: Alle im Netz können diese Seite öffnen. "
     "So setzen: `WERKSTATT_PIN=… make run ADDRESS=0.0.0.0`"
 )
+CLI_NEW_HELP = "Einen neuen Workshop-Ordner anlegen (Standard-Themen und die vier Leitfragen)"
+CLI_NEW_TITLE = "Titel des Workshops"
+CLI_NEW_DATE = "Datum (JJJJ-MM-TT)"
+CLI_NEW_PLACE = "Ort"
+CLI_NEW_KOMMUNE = 'Kommune als "Name;Art;Land", z. B. "Landkreis Musterhausen;Landkreis;Hessen" (mehrfach angeben)'
+CLI_NEW_ROOT = "Ordner, unter dem der Workshop angelegt wird (Standard: personas/)"
+CLI_NEW_EXISTS = "Den Ordner „{folder}“ gibt es schon – nichts wurde überschrieben."
+CLI_NEW_BAD_DATE = "Das Datum „{value}“ ist nicht im Format JJJJ-MM-TT."
+CLI_NEW_DONE = "Workshop „{title}“ angelegt: {folder} ({count} Kommunen). Start: WERKSTATT_PERSONAS={root} make run"
+DEFAULT_TOPICS = {
+    "kjsg": "Umsetzung des KJSG",
+    "beteiligung": "Beteiligung in der Kinder- und Jugendhilfe",
+    "kinderarmut": "Steuerung im Themenfeld Kinderarmut",
+    "daten": "Datenbasis und Sozialberichterstattung",
+    "kooperation": "Kooperation und Vernetzung",
+    "personal": "Personal und Ressourcen",
+}
+GUIDING_QUESTIONS = (
+    "Gibt es unser Problem schon bzw. auch in anderen Kommunen?",
+    "Wie wurde es in anderen Kommunen bereits gelöst?",
+    "Was hat gut funktioniert – und was weniger?",
+    "Was können wir übertragen bzw. wovon können wir lernen?",
+)
