@@ -4,6 +4,7 @@ import streamlit as st
 
 from werkstatt import texts
 from werkstatt.ui import (
+    access_page,
     common,
     compare_page,
     connections_page,
@@ -40,6 +41,7 @@ pages = {
     ),
     "group": st.Page(group_page.page, title=texts.NAV_GROUP, icon=":material/monitoring:", url_path="gruppe"),
     "export": st.Page(export_page.page, title=texts.NAV_EXPORT, icon=":material/print:", url_path="export"),
+    "access": st.Page(access_page.page, title=texts.NAV_ACCESS, icon=":material/key:", url_path="zugang"),
 }
 st.session_state["pw.pages"] = pages
 # A flat list: Streamlit's sectioned navigation puts headings straight into a <ul> (axe: "list").

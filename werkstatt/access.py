@@ -56,3 +56,40 @@ class Throttle:
     def succeeded(self) -> None:
         self.failures = 0
         self.blocked_until = 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Join codes: one per Kommune, short, without characters people confuse (0/O, 1/I/L).
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+CODE_SCRYPT_N = 2**12  # one hash per attempt, looked up among all Kommunen: fast enough, still costly
+
+
+def new_code() -> str:
+    import secrets
+
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def normalise_code(text: str) -> str:
+    """What people type or scan: lower case, spaces and dashes are all fine."""
+    return "".join(ch for ch in text.upper() if ch in CODE_ALPHABET)
+
+
+def code_digest(code: str, salt: bytes) -> str:
+    digest = hashlib.scrypt(normalise_code(code).encode(), salt=salt, n=CODE_SCRYPT_N, r=8, p=1, dklen=32)
+    return base64.b64encode(digest).decode()
+
+
+def find_kommune(code: str, salt: bytes, digests: dict[str, str]) -> str | None:
+    """The Kommune whose stored digest matches; every stored digest is compared in constant time."""
+    if len(normalise_code(code)) != CODE_LENGTH:
+        return None
+    candidate = code_digest(code, salt).encode()
+    found = None
+    for kommune, stored in digests.items():
+        if hmac.compare_digest(candidate, stored.encode()):
+            found = kommune
+    return found

@@ -151,6 +151,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cards(args: argparse.Namespace) -> int:
+    """Print access cards; the codes come on stdin (JSON), so they never touch the disk unprinted."""
+    import json
+
+    from werkstatt import render
+    from werkstatt.store import write_atomically
+
+    folder = WorkshopFolder(args.folder)
+    try:
+        workshop = folder.workshop()
+    except ValidationError as err:
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    codes = {str(k): str(v) for k, v in json.load(sys.stdin).items() if workshop.kommune(str(k))}
+    write_atomically(Path(args.out), render.html_to_pdf(render.zugangskarten_html(workshop, codes, args.url)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=texts.CLI_DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
@@ -176,6 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--kommune", action="append", metavar="KOMMUNE", help=texts.CLI_NEW_KOMMUNE)
     new.add_argument("--root", metavar="ORDNER", help=texts.CLI_NEW_ROOT)
     new.set_defaults(run=cmd_new)
+
+    cards = commands.add_parser("zugangskarten", help=texts.CLI_CARDS_HELP, description=texts.CLI_CARDS_HELP)
+    cards.add_argument("folder", metavar="ORDNER", help=texts.CLI_FOLDER_HELP)
+    cards.add_argument("--out", required=True, metavar="DATEI")
+    cards.add_argument("--url", required=True, metavar="ADRESSE", help=texts.CLI_CARDS_URL)
+    cards.set_defaults(run=cmd_cards)
     return parser
 
 

@@ -185,6 +185,7 @@ def zip_everything(folder: WorkshopFolder, out_dir: Path, files: list[Path]) -> 
         for path in files:
             archive.write(path, arcname=path.name)
         for source in sorted(folder.path.glob("*.yaml")):
-            archive.write(source, arcname=f"yaml/{source.name}")
+            if not source.name.startswith("."):  # the access file (code digests) stays on this laptop
+                archive.write(source, arcname=f"yaml/{source.name}")
     write_atomically(target, buffer.getvalue())
     return target

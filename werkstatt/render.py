@@ -395,3 +395,32 @@ def dokumentation_html(
         drivers=drivers,
         partner_groups=partner_groups(workshop, personas, partners),
     )
+
+
+def join_link(base_url: str, code: str) -> str:
+    return f"{base_url.rstrip('/')}/?code={code}"
+
+
+def qr_data_uri(text: str) -> str:
+    """A QR code as an inline SVG image (segno): no service, same on screen and on paper."""
+    import base64
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def zugangskarten_html(workshop: Workshop, codes: dict[str, str], base_url: str) -> str:
+    cards = [
+        {
+            "kommune": _name(workshop, kommune),
+            "code": code,
+            "url": join_link(base_url, code),
+            "qr": qr_data_uri(join_link(base_url, code)),
+        }
+        for kommune, code in codes.items()
+    ]
+    return _document("zugangskarten.html.j2", workshop, texts.CARDS_TITLE, cards=cards, workshop_title=workshop.title)

@@ -40,6 +40,7 @@ from werkstatt.model import (
 WORKSHOP_FILE = "workshop.yaml"
 HISTORY_DIR = ".history"
 IMAGES_DIR = "bilder"
+ACCESS_FILE = ".zugang.yaml"  # hashed join codes and the reveal switch; hidden, never exported
 IMAGE_MAX_SIDE = 600
 LOCK_TIMEOUT_SECONDS = 10
 
@@ -293,6 +294,55 @@ class WorkshopFolder:
         folder.mkdir(exist_ok=True)
         write_atomically(folder / name, encoded)
         return name
+
+    # -- access: join codes and the reveal switch --------------------------------------------
+    def access(self) -> dict:
+        """``{"salt": bytes, "codes": {kommune: digest}, "revealed": bool}``; empty codes when none were made."""
+        path = self.path / ACCESS_FILE
+        if not path.exists():
+            return {"salt": b"", "codes": {}, "revealed": True}
+        data = self._cached(path, lambda p: read_yaml_file(p, self.limits))
+        if isinstance(data, ValidationError) or not isinstance(data, dict):
+            # A damaged access file must not open the doors: nobody joins, nothing is revealed.
+            return {"salt": b"", "codes": {"": ""}, "revealed": False}
+        return {
+            "salt": base64.b64decode(str(data.get("salt", ""))),
+            "codes": {str(k): str(v) for k, v in (data.get("codes") or {}).items()},
+            "revealed": data.get("revealed") is True,
+        }
+
+    def set_codes(self, codes: dict[str, str]) -> None:
+        """Store the digests of new join codes (old codes stop working); the codes themselves are not kept."""
+        from werkstatt.access import code_digest
+
+        salt = os.urandom(16)
+        self._write_access(
+            {
+                "salt": base64.b64encode(salt).decode(),
+                "codes": {kommune: code_digest(code, salt) for kommune, code in codes.items()},
+                "revealed": self.access()["revealed"] if (self.path / ACCESS_FILE).exists() else False,
+            }
+        )
+
+    def set_revealed(self, revealed: bool) -> None:
+        current = self.access()
+        self._write_access(
+            {
+                "salt": base64.b64encode(current["salt"]).decode(),
+                "codes": current["codes"],
+                "revealed": revealed,
+            }
+        )
+
+    def _write_access(self, data: dict) -> None:
+        with FileLock(str(self.path / ".zugang.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+            write_atomically(self.path / ACCESS_FILE, dump_yaml({"schema_version": 1, **data}))
+
+    def kommune_for_code(self, code: str) -> str | None:
+        from werkstatt.access import find_kommune
+
+        current = self.access()
+        return find_kommune(code, current["salt"], current["codes"]) if current["codes"] else None
 
     def personas(self) -> list[PersonaResult]:
         """Every Kommune of the workshop in its order, including those without a file yet."""

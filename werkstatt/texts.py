@@ -464,3 +464,36 @@ GUIDING_QUESTIONS = (
     "Was hat gut funktioniert – und was weniger?",
     "Was können wir übertragen bzw. wovon können wir lernen?",
 )
+
+# --- join codes -------------------------------------------------------------------------------
+NAV_ACCESS = "Zugang"
+JOIN_CODE = "Zugangscode Ihrer Kommune"
+JOIN_CODE_PLACEHOLDER = "z. B. K7MP-Q4RT"
+JOIN_SUBMIT = "Beitreten"
+JOIN_WRONG = "Diesen Zugangscode gibt es nicht. Bitte prüfen Sie die Karte auf Ihrem Tisch."
+JOIN_INTRO = "Geben Sie den Zugangscode von der Karte auf Ihrem Tisch ein – oder scannen Sie den QR-Code."
+JOIN_REQUIRED = (
+    "Bitte melden Sie sich mit dem Zugangscode Ihrer Kommune an. Bearbeiten können Sie nur die eigene Persona."
+)
+JOIN_JOINED = "Angemeldet für {kommune}."
+JOIN_NOT_REVEALED = "Die Moderation zeigt die Personas der anderen, sobald alle ihre eigene geschrieben haben."
+ACCESS_TITLE = "Zugang für die Kommunen"
+ACCESS_INTRO = (
+    "Jede Kommune bekommt einen Zugangscode und einen QR-Code. Wer den Code eingibt, bearbeitet nur die "
+    "Persona der eigenen Kommune. Gespeichert werden die Codes nur als Prüfsumme: Drucken Sie die "
+    "Zugangskarten gleich nach dem Erzeugen."
+)
+ACCESS_GENERATE = "Neue Zugangscodes erzeugen"
+ACCESS_GENERATE_HELP = "Alte Codes gelten danach nicht mehr."
+ACCESS_ACTIVE = "Zugangscodes sind aktiv für {count} Kommunen."
+ACCESS_NONE = "Noch keine Zugangscodes: Alle können jede Persona bearbeiten."
+ACCESS_REVEAL = "Personas der anderen für alle sichtbar"
+ACCESS_REVEAL_HELP = "Aus: Jede Kommune sieht zuerst nur die eigene Persona."
+ACCESS_CARDS = "Zugangskarten als PDF"
+ACCESS_CARDS_DOWNLOAD = "Zugangskarten herunterladen"
+ACCESS_TABLE_CODE = "Code"
+ACCESS_TABLE_LINK = "Link"
+CARDS_TITLE = "Zugangskarten"
+CARDS_HOWTO = "QR-Code scannen oder Adresse öffnen und den Code eingeben."
+CLI_CARDS_HELP = "Zugangskarten (PDF) drucken; die Codes kommen als JSON über die Standardeingabe"
+CLI_CARDS_URL = "Adresse der App, die auf den Karten steht"

@@ -118,6 +118,9 @@ def snapshot(slug: str) -> Snapshot | None:
 def snapshot_with_personas() -> Snapshot | None:
     """The chosen workshop's snapshot for pages that need saved personas; None after saying why not."""
     slug = chosen_workshop_slug()
+    if slug and not may_see_others(slug):
+        st.info(texts.JOIN_NOT_REVEALED, icon=":material/visibility_off:")
+        return None
     data = snapshot(slug) if slug else None
     if data is not None and not data.personas:
         st.info(texts.COMPARE_NO_PERSONAS)
@@ -172,3 +175,45 @@ def _client_key() -> str:
 
     context = get_script_run_ctx()
     return st.context.ip_address or (context.session_id if context else "local")
+
+
+# -- join codes ---------------------------------------------------------------------------------
+
+
+def codes_active(slug: str) -> bool:
+    return bool(folder_for(slug).access()["codes"])
+
+
+def is_facilitator() -> bool:
+    return bool(st.session_state.get("pw.facilitator"))
+
+
+def may_edit(slug: str, kommune: str) -> bool:
+    """With join codes, a fellow edits only the Kommune of the code; the facilitator (PIN) any."""
+    if not codes_active(slug) or is_facilitator():
+        return True
+    return st.session_state.get("pw.joined") == (slug, kommune)
+
+
+def may_see_others(slug: str) -> bool:
+    """Until the facilitator reveals them, fellows with codes write first and see only their own."""
+    return not codes_active(slug) or folder_for(slug).access()["revealed"] or is_facilitator()
+
+
+def join(slug: str, code: str) -> str | None:
+    """Join with a code (throttled per client like the PIN); returns the Kommune or None."""
+    throttle = _throttles().setdefault("code:" + _client_key(), access.Throttle())
+    now = time.monotonic()
+    if throttle.wait(now) > 0:
+        st.error(texts.PIN_WAIT.format(seconds=math.ceil(throttle.wait(now))), icon=":material/timer:")
+        return None
+    kommune = folder_for(slug).kommune_for_code(code)
+    if kommune is None:
+        throttle.failed(now)
+        st.error(texts.JOIN_WRONG, icon=":material/error:")
+        return None
+    throttle.succeeded()
+    st.session_state["pw.joined"] = (slug, kommune)
+    st.session_state["pw.kommune"] = kommune
+    st.session_state["pw.code"] = access.normalise_code(code)
+    return kommune

@@ -17,6 +17,9 @@ def page() -> None:
     workshop = common.load_workshop(slug)
     if workshop is None:
         return
+    if not common.may_see_others(slug):
+        st.info(texts.JOIN_NOT_REVEALED, icon=":material/visibility_off:")
+        return
     folder = common.folder_for(slug)
     results = folder.personas()
     started = sum(1 for r in results if r.exists)

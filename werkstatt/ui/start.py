@@ -32,6 +32,9 @@ def page() -> None:
     st.caption(texts.START_WORKSHOP_INFO.format(date=date, place=workshop.place, count=len(workshop.kommunen)))
     st.markdown(texts.START_STEPS)
 
+    if common.codes_active(slug) and not common.is_facilitator():
+        _join_form(slug)
+        return
     folder = common.folder_for(slug)
     states = {result.slug: result for result in folder.personas()}
 
@@ -66,3 +69,18 @@ def _workshop_title(slug: str) -> str:
         return common.folder_for(slug).workshop().title
     except ValidationError:  # a broken workshop still needs a name in the list
         return slug
+
+
+def _join_form(slug: str) -> None:
+    """With join codes: the code from the table card (typed, or from the QR code's link)."""
+    link_code = st.query_params.get("code")
+    if link_code and st.session_state.get("pw.link_code_tried") != link_code:
+        st.session_state["pw.link_code_tried"] = link_code  # a link is tried once, not on every rerun
+        if common.join(slug, link_code):
+            st.switch_page(st.session_state["pw.pages"]["wizard"])
+    st.markdown(texts.JOIN_INTRO)
+    with st.form("pw.join_form"):
+        code = st.text_input(texts.JOIN_CODE, placeholder=texts.JOIN_CODE_PLACEHOLDER, key="pw.join_code")
+        submitted = st.form_submit_button(texts.JOIN_SUBMIT, type="primary", icon=":material/login:")
+    if submitted and common.join(slug, code):
+        st.switch_page(st.session_state["pw.pages"]["wizard"])

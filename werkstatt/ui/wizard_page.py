@@ -42,9 +42,19 @@ def page() -> None:
             st.info(texts.WIZ_CHOOSE_FIRST)
             st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_TO_START, icon=":material/home:")
         return
+    if not common.may_edit(slug, kommune_slug) and st.query_params.get("code"):
+        common.join(slug, st.query_params["code"])  # a reload: the code in the address signs in again
+    if not common.may_edit(slug, kommune_slug):
+        st.title(texts.WIZ_PAGE_TITLE)
+        st.error(texts.JOIN_REQUIRED, icon=":material/lock:")
+        st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_TO_START, icon=":material/home:")
+        return
     st.session_state["pw.kommune"] = kommune_slug
-    # Keep the choice in the address, so a browser reload comes back to the same persona.
-    st.query_params.update({"workshop": slug, "kommune": kommune_slug})
+    # Keep the choice (and the code) in the address, so a browser reload comes back to the same persona.
+    address = {"workshop": slug, "kommune": kommune_slug}
+    if st.session_state.get("pw.code"):
+        address["code"] = st.session_state["pw.code"]
+    st.query_params.update(address)
     folder = common.folder_for(slug)
     kommune = workshop.kommune(kommune_slug)
 
