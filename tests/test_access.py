@@ -63,3 +63,88 @@ def test_without_pin_the_page_says_how_to_set_one(workshop_dir: Path, monkeypatc
     at = AppTest.from_string("from werkstatt.ui import group_page\ngroup_page.page()\n", default_timeout=30).run()
     assert any("kein Moderations-PIN gesetzt" in i.value and "WERKSTATT_PIN" in i.value for i in at.info)
     assert at.dataframe
+
+
+# --- join codes -------------------------------------------------------------------------------
+
+
+def test_codes_are_short_unambiguous_and_forgiving_to_type() -> None:
+    from werkstatt.access import CODE_ALPHABET, new_code, normalise_code
+
+    codes = {new_code() for _ in range(200)}
+    assert len(codes) == 200
+    for code in codes:
+        assert len(code) == 9 and code[4] == "-"
+        assert not set(code.replace("-", "")) & set("01ILO")
+        assert set(code.replace("-", "")) <= set(CODE_ALPHABET)
+    assert normalise_code(" k7mp-q4rt ") == "K7MPQ4RT"
+
+
+def test_store_keeps_only_digests_and_finds_the_kommune(workshop_dir: Path) -> None:
+    from werkstatt.store import WorkshopFolder
+
+    store = WorkshopFolder(workshop_dir)
+    assert store.access()["codes"] == {} and store.kommune_for_code("ABCD-EFGH") is None
+    store.set_codes({"lindenau": "ABCD-EFGH", "neustrand": "JKMN-PQRS"})
+    text = (workshop_dir / ".zugang.yaml").read_text(encoding="utf-8")
+    assert "ABCD" not in text and "JKMN" not in text
+    assert store.kommune_for_code("abcd efgh") == "lindenau"
+    assert store.kommune_for_code("JKMN-PQRS") == "neustrand"
+    assert store.kommune_for_code("JKMN-PQRT") is None and store.kommune_for_code("") is None
+    assert store.access()["revealed"] is False
+    store.set_revealed(True)
+    assert store.access()["revealed"] is True and store.kommune_for_code("ABCD-EFGH") == "lindenau"
+    store.set_codes({"lindenau": "ZZZZ-2222"})  # regenerated: the old code stops working
+    assert store.kommune_for_code("ABCD-EFGH") is None and store.kommune_for_code("ZZZZ-2222") == "lindenau"
+
+
+def test_a_damaged_access_file_opens_no_door(workshop_dir: Path) -> None:
+    from werkstatt.store import WorkshopFolder
+
+    (workshop_dir / ".zugang.yaml").write_text("codes: [kaputt", encoding="utf-8")
+    store = WorkshopFolder(workshop_dir)
+    assert store.access()["codes"] and store.access()["revealed"] is False
+    assert store.kommune_for_code("ABCD-EFGH") is None
+
+
+@pytest.fixture
+def with_codes(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from werkstatt.store import WorkshopFolder
+
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    WorkshopFolder(workshop_dir).set_codes({"lindenau": "ABCD-EFGH", "neustrand": "JKMN-PQRS"})
+    return workshop_dir
+
+
+def app_test() -> AppTest:
+    root = Path(__file__).resolve().parent.parent
+    return AppTest.from_file(str(root / "app.py"), default_timeout=30).run()
+
+
+def test_fellow_joins_with_code_and_edits_only_the_own_persona(with_codes: Path) -> None:
+    at = app_test()
+    assert not [s for s in at.selectbox if s.key == "pw.start_kommune"]  # no free choice of Kommune
+    at.text_input(key="pw.join_code").input("XXXX-YYYY")
+    at.button[0].click().run()
+    assert any("gibt es nicht" in e.value for e in at.error)
+    at.text_input(key="pw.join_code").input("jkmn pqrs")
+    at.button[0].click().run()
+    assert at.title[0].value == "Persona bearbeiten: Stadt Neustrand"
+    assert at.query_params["code"] == "JKMNPQRS"  # kept in the address for a reload
+
+    at.session_state["pw.kommune"] = "lindenau"  # trying another Kommune through the session
+    at.run()
+    assert any("nur die eigene Persona" in e.value for e in at.error)
+    assert not at.text_input
+
+
+def test_shared_pages_wait_for_the_reveal(with_codes: Path) -> None:
+    from werkstatt.store import WorkshopFolder
+
+    at = AppTest.from_string("from werkstatt.ui import compare_page\ncompare_page.page()\n", default_timeout=30).run()
+    assert any("sobald alle ihre eigene geschrieben haben" in i.value for i in at.info)
+    assert not at.get("html") or "pw-compare" not in "".join(h.proto.body for h in at.get("html"))
+    WorkshopFolder(with_codes).set_revealed(True)
+    at = AppTest.from_string("from werkstatt.ui import compare_page\ncompare_page.page()\n", default_timeout=30).run()
+    assert "pw-compare" in "".join(h.proto.body for h in at.get("html"))

@@ -298,3 +298,68 @@ def test_facilitator_pages_need_the_pin(tmp_path_factory, page: Page) -> None:
         ).to_be_visible()  # fellows need no PIN
     finally:
         guarded.stop()
+
+
+def test_codes_qr_cards_join_link_rights_and_reveal(tmp_path_factory, browser) -> None:
+    """The workshop morning: codes and cards for the tables, a fellow scans the link, then the reveal."""
+    import shutil
+
+    import zxingcpp
+    from conftest import DEMO, RunningApp
+
+    root = tmp_path_factory.mktemp("codes") / "personas"
+    shutil.copytree(DEMO, root / "fellowtag-demo")
+    running = RunningApp(root)
+    facilitator = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="de-DE").new_page()
+    fellow = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE").new_page()
+    try:
+        open_page(facilitator, f"{running.url}/zugang")
+        facilitator.get_by_role("button", name="Neue Zugangscodes erzeugen").click()
+        settle(facilitator)
+        row = facilitator.locator("table.pw-codes tr", has_text="Stadt Lindenau")
+        expect(row).to_be_visible()
+        code = row.locator("td.pw-code").inner_text().strip()
+        assert len(code) == 9 and code not in (root / "fellowtag-demo" / ".zugang.yaml").read_text("utf-8")
+        assert serious_accessibility_problems(facilitator) == []
+
+        facilitator.get_by_role("button", name="Zugangskarten als PDF").click()
+        with facilitator.expect_download(timeout=60_000) as download_info:
+            facilitator.get_by_role("button", name="Zugangskarten herunterladen").click()
+        cards = Path(download_info.value.path())
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(cards),
+                str(tmp_path_factory.mktemp("png") / "karten"),
+            ],
+            check=True,
+        )
+        png = next(tmp_path_factory.getbasetemp().glob("png*/karten.png"))
+        links = [r.text for r in zxingcpp.read_barcodes(Image.open(png))]
+        assert f"{running.url}/?code={code}" in links  # the printed QR code leads to this app and code
+
+        open_page(fellow, f"{running.url}/?code={code}")
+        expect(fellow.get_by_role("heading", name="Persona bearbeiten: Stadt Lindenau")).to_be_visible()
+        assert serious_accessibility_problems(fellow) == []
+        open_page(fellow, f"{running.url}/persona?workshop=fellowtag-demo&kommune=neustrand&code={code}")
+        expect(fellow.get_by_text("Bearbeiten können Sie nur die eigene Persona.")).to_be_visible()
+        expect(fellow.get_by_role("textbox", name="Name der Persona")).to_have_count(0)
+        open_page(fellow, f"{running.url}/personas")
+        expect(fellow.get_by_text("sobald alle ihre eigene geschrieben haben")).to_be_visible()
+
+        facilitator.get_by_text("Personas der anderen für alle sichtbar").click()
+        settle(facilitator)
+        open_page(fellow, f"{running.url}/personas")
+        expect(fellow.locator(".pw-card").first).to_be_visible()
+    finally:
+        facilitator.context.close()
+        fellow.context.close()
+        running.stop()
