@@ -220,3 +220,24 @@ def test_history_shows_what_changed_and_restores_as_a_new_version(personas: Path
     assert saved.profile.name == "Jana Brückner" and saved.revision == 6
     assert WorkshopFolder(personas).history("lindenau") == [4, 5]
     assert "Alle Änderungen sind gespeichert (Stand 6" in texts_of(at.success)
+
+
+def test_conflict_merge_keeps_the_entries_of_both(personas: Path) -> None:
+    from werkstatt.model import Entry
+
+    at = open_wizard("lindenau")
+    store = WorkshopFolder(personas)
+    other = store.persona("lindenau").persona
+    other.obstacles.append(Entry("Vom anderen Laptop", ["daten"]))
+    store.save_persona(other, base_revision=4)
+
+    go_to_step(at, "obstacles")
+    next(b for b in at.button if b.label == "Stolperstein hinzufügen").click().run()
+    at.text_area[-1].input("Von meinem Laptop").run()
+    next(b for b in at.button if b.label == "Speichern").click().run()
+    assert any("Jemand anderes" in e.value for e in at.error)
+    next(b for b in at.button if b.label == "Beide zusammenführen").click().run()
+    saved = WorkshopFolder(personas).persona("lindenau").persona
+    texts_saved = [e.text for e in saved.obstacles]
+    assert "Vom anderen Laptop" in texts_saved and "Von meinem Laptop" in texts_saved
+    assert saved.revision == 6 and len(texts_saved) == 5

@@ -8,6 +8,7 @@ The draft lives in the session and is the only copy of unsaved text; widgets are
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import secrets
@@ -269,3 +270,25 @@ def step_complete(draft: dict, step_id: str) -> bool:
 
 def completed_steps(draft: dict) -> list[str]:
     return [s for s in STEP_IDS if s != "preview" and step_complete(draft, s)]
+
+
+def merge_drafts(mine: dict, theirs: dict) -> dict:
+    """Both versions in one: their entries plus mine that they lack; my texts and stages where I typed.
+
+    Used after a save conflict when two laptops of one Kommune worked at the same time, so that no
+    entry of either is lost. The result keeps their revision, so it saves on top of theirs.
+    """
+    merged = copy.deepcopy(theirs)
+    for key, value in mine["persona"].items():
+        if value not in ("", None):
+            merged["persona"][key] = value
+    for topic, item in mine["status"].items():
+        if item["stage"] is not None or item["note"].strip():
+            merged["status"][topic] = dict(item)
+    for section in ENTRY_SECTIONS:
+        known = {item["text"].strip() for item in merged[section]}
+        for item in mine[section]:
+            if item["text"].strip() and item["text"].strip() not in known:
+                merged[section].append(dict(item, uid=_uid()))
+                known.add(item["text"].strip())
+    return merged

@@ -224,8 +224,15 @@ def _conflict_box(folder: WorkshopFolder, workshop: Workshop) -> None:
         if conflict.current is not None:
             with st.expander(texts.WIZ_CONFLICT_THEIRS):
                 st.html(render.persona_card_html(workshop, conflict.current))
-        left, right = st.columns(2)
-        if left.button(texts.WIZ_CONFLICT_KEEP_MINE, help=texts.WIZ_CONFLICT_KEEP_MINE_HELP, type="primary"):
+        left, middle, right = st.columns(3)
+        if middle.button(texts.WIZ_CONFLICT_MERGE, help=texts.WIZ_CONFLICT_MERGE_HELP, type="primary"):
+            theirs = conflict.current or empty_persona(_draft()["kommune"])
+            merged = wizard.merge_drafts(_draft(), wizard.draft_from_persona(theirs, workshop))
+            _replace_draft(merged)
+            st.session_state[DRAFTS][st.session_state[CURRENT]]["saved"] = ""
+            if _save(folder, workshop):
+                st.rerun()
+        if left.button(texts.WIZ_CONFLICT_KEEP_MINE, help=texts.WIZ_CONFLICT_KEEP_MINE_HELP):
             current_revision = conflict.current.revision if conflict.current else conflict.attempted_from
             if _save(folder, workshop, base_revision=current_revision):
                 st.rerun()
