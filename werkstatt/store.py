@@ -10,12 +10,14 @@ in ``.history/`` and replaces the file atomically.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import io
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -392,7 +394,16 @@ class WorkshopFolder:
             if path.exists():
                 self._keep_in_history(path, persona.kommune, current_revision)
             write_atomically(path, text)
+            self._remove_stale_temporary_files()
         return saved
+
+    def _remove_stale_temporary_files(self, older_than_seconds: float = 60) -> None:
+        """A writer killed mid-save leaves its temporary file behind; tidy those up later."""
+        limit = time.time() - older_than_seconds
+        for leftover in self.path.glob(".tmp-*"):
+            with contextlib.suppress(FileNotFoundError):
+                if leftover.stat().st_mtime < limit:
+                    leftover.unlink()
 
     def _read_current(self, path: Path, workshop: Workshop) -> Persona | None:
         if not path.exists():
