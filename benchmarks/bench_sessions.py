@@ -1,0 +1,82 @@
+"""Twelve fellows and one projector on this 2-core machine, in real browser sessions.
+
+Each fellow (a Playwright context of Debian's Chromium, all connected at once) changes the quote of
+its Kommune's persona and saves; the projector shows the overview slide. Printed: p50 and p95 of the
+time from pressing *Speichern* to the new quote being visible on the projector, and the server's
+memory per connected session (resident memory after the sessions joined, minus before, divided).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
+
+from bench_pdf import twelve_personas  # noqa: E402
+from browser_helpers import settle  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, RunningApp  # noqa: E402
+
+ROUNDS = 2
+
+
+def main() -> None:
+    tmp = Path(tempfile.mkdtemp())
+    folder = twelve_personas(tmp / "personas" / "zwoelf")
+    app = RunningApp(tmp / "personas")
+    server = psutil.Process(app.process.pid)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            before = server.memory_info().rss
+            projector = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+            projector.goto(f"{app.url}/praesentation?workshop=zwoelf")
+            settle(projector)
+            for _ in range(12):
+                projector.get_by_role("button", name="Weiter").click()
+                settle(projector)
+            fellows = []
+            for kommune in folder.workshop().kommunen:
+                page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+                page.goto(f"{app.url}/persona?workshop=zwoelf&kommune={kommune.slug}")
+                settle(page)
+                page.get_by_text("2. Zitat & Geschichte", exact=True).click()
+                settle(page)
+                fellows.append(page)
+            after = server.memory_info().rss
+
+            latencies = []
+            for round_number in range(ROUNDS):
+                for index, page in enumerate(fellows):
+                    token = f"Messung {round_number}-{index} {time.time():.0f}"
+                    box = page.get_by_role("textbox", name="Zitat", exact=True)
+                    box.fill(token)
+                    box.press("Enter")
+                    settle(page)
+                    started = time.perf_counter()
+                    page.get_by_role("button", name="Speichern").click()
+                    projector.get_by_text(token).wait_for(timeout=30_000)
+                    latencies.append(time.perf_counter() - started)
+            browser.close()
+        quantiles = statistics.quantiles(latencies, n=20)
+        print(
+            f"save to visible on the projector, {len(latencies)} saves by 12 connected fellows: "
+            f"p50 {statistics.median(latencies):.2f} s, p95 {quantiles[18]:.2f} s (goal: within 3 s)"
+        )
+        print(
+            f"server memory per session: {(after - before) / 13 / 2**20:.1f} MiB "
+            f"({before / 2**20:.0f} MiB before, {after / 2**20:.0f} MiB with 13 sessions)"
+        )
+    finally:
+        app.stop()
+
+
+if __name__ == "__main__":
+    main()
