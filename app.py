@@ -14,6 +14,7 @@ from werkstatt.ui import (
     overview,
     partners_page,
     presenter_page,
+    setup_page,
     start,
     wizard_page,
 )
@@ -42,6 +43,7 @@ pages = {
     "group": st.Page(group_page.page, title=texts.NAV_GROUP, icon=":material/monitoring:", url_path="gruppe"),
     "export": st.Page(export_page.page, title=texts.NAV_EXPORT, icon=":material/print:", url_path="export"),
     "access": st.Page(access_page.page, title=texts.NAV_ACCESS, icon=":material/key:", url_path="zugang"),
+    "setup": st.Page(setup_page.page, title=texts.NAV_SETUP, icon=":material/add_circle:", url_path="anlegen"),
 }
 st.session_state["pw.pages"] = pages
 # A flat list: Streamlit's sectioned navigation puts headings straight into a <ul> (axe: "list").

@@ -148,3 +148,32 @@ def test_shared_pages_wait_for_the_reveal(with_codes: Path) -> None:
     WorkshopFolder(with_codes).set_revealed(True)
     at = AppTest.from_string("from werkstatt.ui import compare_page\ncompare_page.page()\n", default_timeout=30).run()
     assert "pw-compare" in "".join(h.proto.body for h in at.get("html"))
+
+
+def test_facilitator_creates_a_workshop_in_the_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from werkstatt.store import WorkshopFolder
+
+    root = tmp_path / "personas"
+    root.mkdir()
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    script = (
+        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
+        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
+        "setup_page.page()\n"
+    )
+    at = AppTest.from_string(script, default_timeout=30).run()
+    at.text_input(key="pw.setup_title").input("Fellowtag Herbst 2027")
+    at.text_input(key="pw.setup_place").input("Erfurt")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    workshop = WorkshopFolder(root / "fellowtag-herbst-2027").workshop()
+    assert workshop.place == "Erfurt" and len(workshop.topics) == 6 and len(workshop.questions) == 4
+    assert any("ist angelegt" in s.value for s in at.success)
+
+    at.text_input(key="pw.setup_title").input("Fellowtag Herbst 2027")
+    at.button[0].click().run()
+    assert any("gibt es schon" in e.value for e in at.error)
+    at.text_input(key="pw.setup_title").input("")
+    at.button[0].click().run()
+    assert any("title" in e.value for e in at.error)

@@ -212,7 +212,9 @@ def test_presenter_shows_a_new_obstacle_within_five_seconds(app, browser) -> Non
         laptop.context.close()
 
 
-@pytest.mark.parametrize("path", ["vergleich", "matrix", "verbindendes", "lernpartner", "gruppe", "praesentation"])
+@pytest.mark.parametrize(
+    "path", ["vergleich", "matrix", "verbindendes", "lernpartner", "gruppe", "praesentation", "zugang", "anlegen"]
+)
 def test_shared_pages_pass_axe(app, page: Page, path: str) -> None:
     open_page(page, f"{app.url}/{path}")
     expect(page.get_by_role("heading").first).to_be_visible()

@@ -111,15 +111,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     """Create a workshop folder; the same validation as every file, nothing overwritten."""
     import datetime as dt
 
-    from werkstatt.model import Kommune, Topic, Workshop, parse_workshop, slugify, workshop_to_data
-    from werkstatt.store import WORKSHOP_FILE, dump_yaml, write_atomically
+    from werkstatt.model import Kommune, Topic, Workshop, slugify
+    from werkstatt.store import create_workshop
 
     root = Path(args.root) if args.root else default_personas_root()
-    slug = slugify(args.title)
-    folder = root / slug
-    if folder.exists():
-        print(texts.CLI_NEW_EXISTS.format(folder=folder), file=sys.stderr)
-        return 1
     try:
         date = dt.date.fromisoformat(args.date) if args.date else None
     except ValueError:
@@ -130,7 +125,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         name, kind, state = ([part.strip() for part in spec.split(";")] + ["", ""])[:3]
         kommunen.append(Kommune(slugify(name), name, kind, state))
     workshop = Workshop(
-        slug=slug,
+        slug=slugify(args.title),
         title=args.title,
         date=date,
         place=args.place or "",
@@ -138,15 +133,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         questions=texts.GUIDING_QUESTIONS,
         kommunen=tuple(kommunen),
     )
-    data = workshop_to_data(workshop)
     try:
-        parse_workshop(data, slug)  # the same rules as reading: bad or duplicate names are refused
+        folder = create_workshop(root, workshop)
+    except FileExistsError as err:
+        print(texts.CLI_NEW_EXISTS.format(folder=err.args[0]), file=sys.stderr)
+        return 1
     except ValidationError as err:
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    folder.mkdir(parents=True)
-    write_atomically(folder / WORKSHOP_FILE, dump_yaml(data))
     print(texts.CLI_NEW_DONE.format(title=args.title, folder=folder, count=len(kommunen), root=root))
     return 0
 

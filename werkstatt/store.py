@@ -37,6 +37,7 @@ from werkstatt.model import (
     persona_to_data,
     slug_problem,
     with_revision,
+    workshop_to_data,
 )
 
 WORKSHOP_FILE = "workshop.yaml"
@@ -440,6 +441,21 @@ class WorkshopFolder:
             path, lambda p: parse_persona(read_yaml_file(p, self.limits), workshop, f"{slug}.yaml", self.limits)
         )
         return None if isinstance(result, ValidationError) else result
+
+
+def create_workshop(root: Path | str, workshop: Workshop) -> Path:
+    """Write a new workshop folder; refuses what reading would refuse, and never overwrites."""
+    data = workshop_to_data(workshop)
+    parse_workshop(data, workshop.slug)  # raises ValidationError with German messages
+    problem = slug_problem(workshop.slug)
+    if problem:
+        raise ValidationError([Problem(WORKSHOP_FILE, "title", problem)])
+    folder = Path(root) / workshop.slug
+    if folder.exists():
+        raise FileExistsError(folder)
+    folder.mkdir(parents=True)
+    write_atomically(folder / WORKSHOP_FILE, dump_yaml(data))
+    return folder
 
 
 def find_workshops(root: Path | str) -> list[Path]:

@@ -499,3 +499,44 @@ CARDS_TITLE = "Zugangskarten"
 CARDS_HOWTO = "QR-Code scannen oder Adresse öffnen und den Code eingeben."
 CLI_CARDS_HELP = "Zugangskarten (PDF) drucken; die Codes kommen als JSON über die Standardeingabe"
 CLI_CARDS_URL = "Adresse der App, die auf den Karten steht"
+
+# --- workshop setup -----------------------------------------------------------------------------
+NAV_SETUP = "Workshop anlegen"
+SETUP_TITLE = "Neuen Workshop anlegen"
+SETUP_INTRO = "Titel, Datum, Ort, die Themen des Tages und die beteiligten Kommunen – mehr braucht es nicht."
+SETUP_WORKSHOP_TITLE = "Titel"
+SETUP_DATE = "Datum"
+SETUP_PLACE = "Ort"
+SETUP_TOPICS = "Themen (Reihenfolge über die Spalte „Nr.“; Kurzname nur a–z, 0–9 und -)"
+SETUP_QUESTIONS = "Die vier Leitfragen"
+SETUP_QUESTION = "Leitfrage {number}"
+SETUP_KOMMUNEN = "Kommunen"
+SETUP_CREATE = "Workshop anlegen"
+SETUP_DONE = "Workshop „{title}“ ist angelegt. Als Nächstes: Zugangscodes erzeugen."
+SETUP_EXISTS = "Einen Workshop mit diesem Namen gibt es schon ({slug}). Bitte einen anderen Titel wählen."
+SETUP_PROBLEMS = "Der Workshop wurde nicht angelegt:"
+SETUP_COL_NR = "Nr."
+SETUP_COL_ID = "Kurzname"
+SETUP_COL_LABEL = "Bezeichnung"
+SETUP_COL_NAME = "Name"
+SETUP_COL_KIND = "Art"
+SETUP_COL_STATE = "Land"
+KOMMUNE_KINDS = ("kreisfreie Stadt", "Landkreis", "kreisangehörige Stadt", "Gemeinde", "Stadtstaat")
+LAENDER = (
+    "Baden-Württemberg",
+    "Bayern",
+    "Berlin",
+    "Brandenburg",
+    "Bremen",
+    "Hamburg",
+    "Hessen",
+    "Mecklenburg-Vorpommern",
+    "Niedersachsen",
+    "Nordrhein-Westfalen",
+    "Rheinland-Pfalz",
+    "Saarland",
+    "Sachsen",
+    "Sachsen-Anhalt",
+    "Schleswig-Holstein",
+    "Thüringen",
+)
