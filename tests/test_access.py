@@ -125,7 +125,7 @@ def app_test() -> AppTest:
 def test_fellow_joins_with_code_and_edits_only_the_own_persona(with_codes: Path) -> None:
     at = app_test()
     assert not [s for s in at.selectbox if s.key == "pw.start_kommune"]  # no free choice of Kommune
-    at.text_input(key="pw.join_code").input("XXXX-YYYY")
+    at.text_input(key="pw.join_code").input("AAAA-BBBB")
     at.button[0].click().run()
     assert any("gibt es nicht" in e.value for e in at.error)
     at.text_input(key="pw.join_code").input("jkmn pqrs")
