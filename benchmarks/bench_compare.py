@@ -7,34 +7,22 @@ the work grows from 12 to 100 Kommunen.
 
 from __future__ import annotations
 
-import copy
 import statistics
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent.parent / "tests")]
+
+from scaled_demo import scaled_demo  # noqa: E402
 
 from werkstatt import compare, matching, render  # noqa: E402
-from werkstatt.model import Kommune  # noqa: E402
-from werkstatt.store import WorkshopFolder  # noqa: E402
 
-DEMO = Path(__file__).resolve().parent.parent / "personas" / "fellowtag-demo"
 GOALS = {12: 0.150, 100: 1.0}
 
 
 def workshop_of(count: int):
-    store = WorkshopFolder(DEMO)
-    workshop = store.workshop()
-    demo = [r.persona for r in store.personas()]
-    kommunen, personas = [], []
-    for i in range(count):
-        source = demo[i % len(demo)]
-        slug = f"{source.kommune}-{i}"
-        kommunen.append(Kommune(slug, f"{workshop.kommune(source.kommune).name} {i}", "Landkreis", "Hessen"))
-        personas.append(replace(copy.deepcopy(source), kommune=slug))
-    return replace(workshop, kommunen=tuple(kommunen)), personas
+    return scaled_demo(count)
 
 
 def build_everything(workshop, personas) -> None:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import copy
 import shutil
 import statistics
 import subprocess
@@ -20,44 +19,25 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scaled_demo import scaled_demo, write_workshop  # noqa: E402
 
 from werkstatt import export as exporter  # noqa: E402
 from werkstatt import render  # noqa: E402
-from werkstatt.model import Kommune, workshop_to_data  # noqa: E402
-from werkstatt.store import WorkshopFolder, dump_yaml, persona_yaml  # noqa: E402
+from werkstatt.store import WorkshopFolder  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-pdf-header-footer",
-]
+CHROMIUM_PRINT_ARGS = ["--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer"]
 
 
 def twelve_personas(target: Path) -> WorkshopFolder:
-    demo = WorkshopFolder(ROOT / "personas" / "fellowtag-demo")
-    workshop, personas = demo.workshop(), [r.persona for r in demo.personas()]
-    kommunen = []
-    target.mkdir(parents=True)
-    for i in range(12):
-        source = personas[i % len(personas)]
-        slug = f"{source.kommune}-{i}"
-        kommunen.append(Kommune(slug, f"{workshop.kommune(source.kommune).name} {i}", "Landkreis", "Hessen"))
-        (target / f"{slug}.yaml").write_text(persona_yaml(replace(copy.deepcopy(source), kommune=slug)), "utf-8")
-    (target / "workshop.yaml").write_text(dump_yaml(workshop_to_data(replace(workshop, kommunen=tuple(kommunen)))))
-    return WorkshopFolder(target)
+    return write_workshop(target, *scaled_demo(12))
 
 
 def measure(command: list[str]) -> tuple[float, int]:
@@ -128,7 +108,7 @@ def main() -> None:
                 measure(
                     [
                         CHROMIUM,
-                        *CHROMIUM_ARGS,
+                        *CHROMIUM_PRINT_ARGS,
                         f"--user-data-dir={tmp / 'profile'}",
                         f"--print-to-pdf={tmp / 'chromium.pdf'}",
                         html_file.as_uri(),
@@ -148,7 +128,7 @@ def main() -> None:
         exporter.export(folder, tmp / "out-b")  # warm-up: imports, fonts, templates
         full = median_of(3, lambda: exporter.export(folder, tmp / "out-b"))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS[1:])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
 
             def chromium_prints() -> None:

@@ -163,23 +163,10 @@ def test_shared_pages_with_no_saved_persona_yet(personas: Path, module: str) -> 
 @pytest.fixture
 def hundred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A workshop folder with 100 Kommunen generated from the demo personas."""
-    import copy
-    from dataclasses import replace
+    from scaled_demo import scaled_demo, write_workshop
 
-    from werkstatt.model import Kommune, workshop_to_data
-    from werkstatt.store import dump_yaml, persona_yaml
-
-    demo = WorkshopFolder(Path(__file__).resolve().parent.parent / "personas" / "fellowtag-demo")
-    workshop, personas = demo.workshop(), [r.persona for r in demo.personas()]
     folder = tmp_path / "personas" / "gross"
-    folder.mkdir(parents=True)
-    kommunen = []
-    for i in range(100):
-        source = personas[i % len(personas)]
-        slug = f"kommune-{i:03d}"
-        kommunen.append(Kommune(slug, f"Kommune {i:03d}", "Landkreis", "Hessen"))
-        (folder / f"{slug}.yaml").write_text(persona_yaml(replace(copy.deepcopy(source), kommune=slug)), "utf-8")
-    (folder / "workshop.yaml").write_text(dump_yaml(workshop_to_data(replace(workshop, kommunen=tuple(kommunen)))))
+    write_workshop(folder, *scaled_demo(100, "kommune-{i:03d}", "Kommune {i:03d}"))
     monkeypatch.setenv("WERKSTATT_PERSONAS", str(folder.parent))
     return folder
 

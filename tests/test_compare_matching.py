@@ -6,6 +6,7 @@ import copy
 from pathlib import Path
 
 import pytest
+from scaled_demo import scaled_demo
 
 from werkstatt import compare, presenter, render
 from werkstatt.matching import learning_partners, partners_for, similar_words, terms
@@ -166,17 +167,7 @@ def test_comparison_and_presenter_escape_html() -> None:
 
 
 def hundred_personas() -> tuple:
-    from dataclasses import replace
-
-    from werkstatt.model import Kommune
-
-    kommunen, personas = [], []
-    for i in range(100):
-        source = PERSONAS[i % len(PERSONAS)]
-        slug = f"{source.kommune}-{i}"
-        kommunen.append(Kommune(slug, f"{WORKSHOP.kommune(source.kommune).name} {i}", "Landkreis", "Hessen"))
-        personas.append(replace(copy.deepcopy(source), kommune=slug))
-    return replace(WORKSHOP, kommunen=tuple(kommunen)), personas
+    return scaled_demo(100)
 
 
 def test_everything_works_for_a_hundred_kommunen() -> None:

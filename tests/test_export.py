@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 import io
 import subprocess
 import sys
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from pypdf import PdfReader
+from scaled_demo import scaled_demo
 
 from werkstatt import render
 from werkstatt.export import export, load_material, zip_everything
-from werkstatt.model import Kommune
 from werkstatt.store import WorkshopFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,15 +72,7 @@ def test_vergleichsbogen_is_landscape_four_kommunen_a_page(exported: Path) -> No
 
 
 def test_thirty_kommunen_split_into_readable_pages_with_repeated_headers(tmp_path: Path) -> None:
-    store = WorkshopFolder(ROOT / "personas" / "fellowtag-demo")
-    workshop, personas = store.workshop(), [r.persona for r in store.personas()]
-    kommunen, many = [], []
-    for i in range(30):
-        source = personas[i % len(personas)]
-        slug = f"k{i:02d}"
-        kommunen.append(Kommune(slug, f"Testkommune {i + 1:02d}"))
-        many.append(replace(copy.deepcopy(source), kommune=slug))
-    workshop = replace(workshop, kommunen=tuple(kommunen))
+    workshop, many = scaled_demo(30, "k{i:02d}", "Testkommune {n:02d}")
     path = tmp_path / "v.pdf"
     path.write_bytes(render.html_to_pdf(render.vergleichsbogen_html(workshop, many)))
     reader = PdfReader(path)
