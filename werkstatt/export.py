@@ -71,11 +71,9 @@ def load_material(folder: WorkshopFolder, anonymous: bool = False, kommune: str 
     personas = [r.persona for r in results if r.ok and (kommune is None or r.slug == kommune)]
     if kommune is not None and not personas:
         raise ValidationError([Problem(f"{kommune}.yaml", "", texts.ERR_FILE_MISSING)])
-    from werkstatt.wizard import STEP_IDS, completed_steps, draft_from_persona
+    from werkstatt.wizard import incomplete as open_steps
 
-    incomplete = {
-        p.kommune for p in personas if len(completed_steps(draft_from_persona(p, workshop))) < len(STEP_IDS) - 1
-    }
+    incomplete = open_steps(workshop, personas)
     if anonymous:
         from werkstatt.pseudonym import pseudonymise
 

@@ -292,3 +292,8 @@ def merge_drafts(mine: dict, theirs: dict) -> dict:
                 merged[section].append(dict(item, uid=_uid()))
                 known.add(item["text"].strip())
     return merged
+
+
+def incomplete(workshop: Workshop, personas: list[Persona]) -> set[str]:
+    """Kommunen whose persona still has open steps (marked "unvollständig" side by side)."""
+    return {p.kommune for p in personas if len(completed_steps(draft_from_persona(p, workshop))) < len(STEP_IDS) - 1}

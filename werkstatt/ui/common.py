@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from werkstatt import access, compare, texts
+from werkstatt import access, render, texts, wizard
 from werkstatt.matching import Partner, learning_partners
 from werkstatt.model import Persona, Problem, ValidationError, Workshop
 from werkstatt.store import PersonaResult, WorkshopFolder, find_workshops
@@ -75,7 +75,7 @@ def show_problems(title: str, problems: list[Problem] | tuple[Problem, ...]) -> 
 def apply_page_basics() -> None:
     """German page language (Streamlit's page says ``lang="en"``; WCAG 3.1.1) and contrast fixes."""
     st.html("<script>document.documentElement.lang = 'de';</script>", unsafe_allow_javascript=True)
-    st.html(f"<style>{(PROJECT_ROOT / 'templates' / 'app.css').read_text(encoding='utf-8')}</style>")
+    st.html(f"<style>{render.stylesheet('app.css')}</style>")
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,7 @@ class Snapshot:
     results: tuple[PersonaResult, ...]
     personas: tuple[Persona, ...]
     partners: tuple[Partner, ...]
-
-    @property
-    def incomplete(self) -> set[str]:
-        return {p.kommune for p in self.personas if compare.steps_done(self.workshop, p) < compare.STEPS_TOTAL}
+    incomplete: frozenset[str]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -99,7 +96,7 @@ def _snapshot(path: str, signature: tuple) -> Snapshot:
     results = tuple(folder.personas())
     personas = tuple(r.persona for r in results if r.ok)
     partners = tuple(learning_partners(workshop, list(personas)))
-    return Snapshot(workshop, results, personas, partners)
+    return Snapshot(workshop, results, personas, partners, frozenset(wizard.incomplete(workshop, list(personas))))
 
 
 def snapshot(slug: str) -> Snapshot | None:
