@@ -87,7 +87,7 @@ def page() -> None:
         size = f"{path.stat().st_size / 1024:,.0f} KB".replace(",", ".")
         st.download_button(
             texts.EXPORT_DOWNLOAD.format(name=path.name, size=size),
-            data=path.read_bytes(),
+            data=path.read_bytes,  # read only when someone clicks
             file_name=path.name,
             mime=MIME[path.suffix],
             key=f"pw.download.{path.name}",

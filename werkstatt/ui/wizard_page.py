@@ -524,7 +524,7 @@ def _own_steckbrief(slug: str, kommune: str) -> None:
     if path.exists():
         st.download_button(
             texts.EXPORT_MY_CARD_DOWNLOAD,
-            data=path.read_bytes(),
+            data=path.read_bytes,  # read only when someone clicks
             file_name=path.name,
             mime="application/pdf",
             icon=":material/download:",
