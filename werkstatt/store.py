@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from filelock import FileLock
 
-from werkstatt import texts
+from werkstatt import day, texts
 from werkstatt.model import (
     Limits,
     Persona,
@@ -347,20 +347,101 @@ class WorkshopFolder:
         current = self.access()
         return find_kommune(code, current["salt"], current["codes"]) if current["codes"] else None
 
+    # -- the day (tag/): Themenbörse, programme, topic session boards, takeaways ---------------
+    def _day_read(self, name: str, parse) -> Any:  # noqa: ANN001
+        """A day file as an object (an empty one while the file does not exist); ``ValidationError`` if broken.
+
+        The object is shared by every session through the cache: read it, never change it.
+        """
+        path = self.path / day.DAY_DIR / name
+        if not path.exists():
+            return parse(None)
+        result = self._cached(path, lambda p: parse(read_yaml_file(p, self.limits)))
+        if isinstance(result, ValidationError):
+            raise result
+        return result
+
+    def market(self) -> day.Market:
+        workshop = self.workshop()
+        return self._day_read(day.MARKET_FILE, lambda d: day.parse_market(d, workshop, limits=self.limits))
+
+    def agenda(self) -> day.Agenda:
+        workshop = self.workshop()
+        return self._day_read(day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop, limits=self.limits))
+
+    def board(self, group: str) -> day.Board:
+        workshop, name = self.workshop(), day.board_file(group)
+        return self._day_read(name, lambda d: day.parse_board(d, workshop, group, name, self.limits))
+
+    def takeaways(self) -> day.Takeaways:
+        workshop = self.workshop()
+        return self._day_read(day.TAKEAWAYS_FILE, lambda d: day.parse_takeaways(d, workshop, limits=self.limits))
+
+    def day(self) -> day.Day:
+        """The whole day for documents: market, programme, the board of every group, takeaways."""
+        agenda = self.agenda()
+        boards = {group.id: self.board(group.id) for _, group in agenda.groups()}
+        return day.Day(self.market(), agenda, boards, self.takeaways())
+
+    def day_signature(self) -> tuple:
+        """Changes whenever a file of the day changes (the persona signature ignores them)."""
+        return _signature(self.path / day.DAY_DIR)
+
+    def update_market(self, change) -> Any:  # noqa: ANN001 - change(market) -> result
+        workshop = self.workshop()
+        return self._update_day(day.MARKET_FILE, lambda d: day.parse_market(d, workshop, limits=self.limits),
+                                day.market_to_data, change)
+
+    def update_agenda(self, change) -> Any:  # noqa: ANN001
+        workshop = self.workshop()
+        return self._update_day(day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop, limits=self.limits),
+                                day.agenda_to_data, change)
+
+    def update_board(self, group: str, change) -> Any:  # noqa: ANN001
+        workshop, name = self.workshop(), day.board_file(group)
+        return self._update_day(name, lambda d: day.parse_board(d, workshop, group, name, self.limits),
+                                day.board_to_data, change)
+
+    def update_takeaways(self, change) -> Any:  # noqa: ANN001
+        workshop = self.workshop()
+        return self._update_day(day.TAKEAWAYS_FILE, lambda d: day.parse_takeaways(d, workshop, limits=self.limits),
+                                day.takeaways_to_data, change)
+
+    def _update_day(self, name: str, parse, to_data, change, now: dt.datetime | None = None) -> Any:  # noqa: ANN001
+        """Apply ``change`` to the newest version of a day file under its lock and save it; return its result.
+
+        Every change is an operation on what is on disk at that moment (add an entry, put a dot …),
+        so two fellows acting at once both get through, one after the other. A broken file is never
+        overwritten: its problems are raised as ``ValidationError``; a refused operation raises
+        ``day.RuleError`` and writes nothing. The old file goes to the history like a persona's.
+        """
+        folder = self.path / day.DAY_DIR
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        stamp = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
+        with FileLock(str(folder / f".{name}.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+            current = parse(read_yaml_file(path, self.limits) if path.exists() else None)
+            old_revision = current.revision
+            result = change(current)
+            current.revision, current.updated = old_revision + 1, stamp
+            text = dump_yaml(_flow_lists(to_data(current)))
+            parse(load_yaml_text(text, name))  # what goes to disk must read back
+            size = len(text.encode("utf-8"))
+            if size > self.limits.max_file_bytes:
+                message = texts.ERR_FILE_TOO_BIG.format(size=size // 1024 + 1, limit=self.limits.max_file_bytes // 1024)
+                raise ValidationError([Problem(name, "", message)])
+            if path.exists():
+                self._keep_in_history(path, f"{day.DAY_DIR}-{path.stem}", old_revision)
+            write_atomically(path, text)
+        return result
+
     def personas(self) -> list[PersonaResult]:
         """Every Kommune of the workshop in its order, including those without a file yet."""
         return [self.persona(k.slug) for k in self.workshop().kommunen]
 
     def signature(self) -> tuple:
         """Changes whenever any file of the workshop changes: a cheap key for derived results."""
-        entries = []
-        for path in sorted(self.path.glob("*.yaml")):
-            try:
-                stat = path.stat()
-            except FileNotFoundError:
-                continue
-            entries.append((path.name, stat.st_mtime_ns, stat.st_size))
-        return tuple(entries)
+        return _signature(self.path)
 
     def stray_files(self) -> list[str]:
         """YAML files in the folder that belong to no Kommune of the workshop (typos, leftovers)."""
@@ -441,6 +522,28 @@ class WorkshopFolder:
             path, lambda p: parse_persona(read_yaml_file(p, self.limits), workshop, f"{slug}.yaml", self.limits)
         )
         return None if isinstance(result, ValidationError) else result
+
+
+def _signature(folder: Path) -> tuple:
+    entries = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        entries.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def _flow_lists(data: Any) -> Any:
+    """Short lists of names (topics, supporters, contacts) on one line, for readable diffs."""
+    if isinstance(data, dict):
+        return {k: _flow_lists(v) for k, v in data.items()}
+    if isinstance(data, list):
+        if data and all(isinstance(v, str) and len(v) <= 60 for v in data):
+            return _FlowList(data)
+        return [_flow_lists(v) for v in data]
+    return data
 
 
 def create_workshop(root: Path | str, workshop: Workshop) -> Path:

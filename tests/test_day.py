@@ -1,0 +1,288 @@
+"""The day's files: Themenbörse rules, merging, pre-filling, boards, takeaways, and their storage."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from pathlib import Path
+
+import pytest
+
+from werkstatt import day
+from werkstatt.day import RuleError
+from werkstatt.model import ValidationError
+from werkstatt.store import WorkshopFolder
+
+# -- Themenbörse ----------------------------------------------------------------------------------
+
+
+def _market(dots: int = 3) -> day.Market:
+    market = day.Market(dots_per_kommune=dots)
+    day.submit_idea(market, "Ombudsstelle aufbauen", kommune="lindenau", topics=["kjsg"])
+    day.submit_idea(market, "Ombudsstellen einrichten", kommune="hafenstedt", topics=["beteiligung"])
+    day.submit_idea(market, "Präventionskette finanzieren", kommune="rheinfurt")
+    return market
+
+
+def test_dots_are_limited_per_kommune_and_can_be_taken_back() -> None:
+    market = _market(dots=3)
+    day.vote(market, "idee-1", "neustrand")
+    day.vote(market, "idee-1", "neustrand")
+    day.vote(market, "idee-3", "neustrand")
+    assert market.dots_left("neustrand") == 0
+    with pytest.raises(RuleError, match="Alle 3 Punkte"):
+        day.vote(market, "idee-2", "neustrand")
+    assert market.dots_left("lindenau") == 3  # another Kommune has its own dots
+    day.vote(market, "idee-1", "neustrand", -1)
+    assert market.dots_left("neustrand") == 1
+    assert market.idea("idee-1").votes == {"neustrand": 1}
+    with pytest.raises(RuleError, match="keinen Punkt"):
+        day.vote(market, "idee-2", "neustrand", -1)
+    day.vote(market, "idee-1", "neustrand", -1)
+    assert "neustrand" not in market.idea("idee-1").votes
+
+
+def test_support_toggles_and_own_idea_is_refused() -> None:
+    market = _market()
+    assert day.toggle_support(market, "idee-1", "rheinfurt") is True
+    assert market.idea("idee-1").supporters == ["rheinfurt"]
+    assert day.toggle_support(market, "idee-1", "rheinfurt") is False
+    with pytest.raises(RuleError, match="eigene Idee"):
+        day.toggle_support(market, "idee-1", "lindenau")
+
+
+def test_merging_keeps_votes_supporters_and_the_submitter() -> None:
+    market = _market()
+    day.vote(market, "idee-1", "neustrand")
+    day.vote(market, "idee-2", "neustrand", 2)
+    day.vote(market, "idee-2", "rheinfurt")
+    day.toggle_support(market, "idee-2", "kesselbrunn")
+    total_before = sum(i.dots for i in market.ideas)
+    day.merge(market, "idee-2", "idee-1")
+    target, source = market.idea("idee-1"), market.idea("idee-2")
+    assert target.votes == {"neustrand": 3, "rheinfurt": 1}
+    assert sum(i.dots for i in market.ideas) == total_before
+    assert set(target.supporters) == {"kesselbrunn", "hafenstedt"}
+    assert target.topics == ["kjsg", "beteiligung"]
+    assert (source.status, source.merged_into, source.votes) == ("zusammengelegt", "idee-1", {})
+    assert [i.id for i in market.ranking()] == ["idee-1", "idee-3"]
+    assert market.merged_titles("idee-1") == ["Ombudsstellen einrichten"]
+    assert market.dots_left("neustrand") == 0  # carried dots still count against the Kommune
+    with pytest.raises(RuleError, match="zusammengelegt"):
+        day.vote(market, "idee-2", "lindenau")
+    # Merging the merged target again carries earlier merges along.
+    day.merge(market, "idee-1", "idee-3")
+    assert market.idea("idee-2").merged_into == "idee-3"
+    assert market.idea("idee-3").dots == total_before
+
+
+def test_marks_and_ids_are_never_reused() -> None:
+    market = _market()
+    day.mark(market, "idee-3", "aufgenommen")
+    assert market.idea("idee-3").status == "aufgenommen"
+    with pytest.raises(RuleError):
+        day.mark(market, "idee-3", "zusammengelegt")  # only a merge does that
+    day.merge(market, "idee-2", "idee-1")
+    assert day.submit_idea(market, "Noch eine").id == "idee-4"
+    with pytest.raises(RuleError, match="Titel"):
+        day.submit_idea(market, "   ")
+
+
+def test_prefilling_from_a_persona_offers_questions_and_obstacles_once(workshop_dir: Path) -> None:
+    folder = WorkshopFolder(workshop_dir)
+    workshop, persona = folder.workshop(), folder.persona("lindenau").persona
+    suggestions = day.persona_suggestions(workshop, persona)
+    assert len(suggestions) == len(persona.questions) + len(persona.obstacles)
+    source, text, topics = suggestions[0]
+    assert source == "lindenau › questions[0]" and text == persona.questions[0].text
+    assert topics == persona.questions[0].topics
+    market = day.Market()
+    idea = day.submit_idea(market, day.short_title(text), text, kommune="lindenau", topics=topics, source=source)
+    assert idea.title and len(idea.title) <= 92 and idea.description == text
+    with pytest.raises(RuleError, match="schon als Themenidee"):
+        day.submit_idea(market, "anders formuliert", kommune="lindenau", source=source)
+
+
+def test_short_title_cuts_at_a_sentence_or_a_word() -> None:
+    assert day.short_title("Wie geht das? Und dann noch mehr.") == "Wie geht das?"
+    long = "Wort " * 40
+    assert day.short_title(long).endswith(" …") and len(day.short_title(long)) <= 92
+
+
+# -- boards -----------------------------------------------------------------------------------------
+
+
+def test_board_prefill_finds_matching_obstacles_in_their_words(workshop_dir: Path) -> None:
+    folder = WorkshopFolder(workshop_dir)
+    workshop = folder.workshop()
+    personas = [r.persona for r in folder.personas() if r.ok]
+    matches = day.matching_obstacles(workshop, personas, "Beteiligung junger Menschen", topics=["beteiligung"])
+    assert matches, "the demo names participation obstacles"
+    kommunen = {k for k, _, _ in matches}
+    assert len(kommunen) >= 2
+    by_source = {f"{p.kommune} › obstacles[{n}]": e for p in personas for n, e in enumerate(p.obstacles)}
+    for _, source, text in matches:
+        assert by_source[source].text == text  # their own words, not a summary
+    board = day.Board("runde-1")
+    day.prefill(board, matches)
+    assert [e.question for e in board.entries] == [1] * len(matches)
+    day.prefill(board, matches)  # only once: later the group owns the column
+    assert len(board.entries) == len(matches)
+
+
+def test_board_entries_move_hide_and_edit_with_a_stale_check() -> None:
+    board = day.Board("runde-1")
+    a = day.add_entry(board, 3, "Jugendforum lief gut", "lindenau", kind="gut")
+    b = day.add_entry(board, 3, "Online-Umfrage kaum genutzt – Lehre: Schulen einbinden", "neustrand", kind="weniger")
+    c = day.add_entry(board, 1, "auch bei uns", "rheinfurt", kind="gut")
+    assert c.kind == ""  # kind is for question 3 only
+    day.move_entry(board, b.id, step=-1)
+    assert [e.id for e in board.column(3)] == [b.id, a.id]
+    day.move_entry(board, b.id, step=-1)  # already first: stays
+    assert [e.id for e in board.column(3)] == [b.id, a.id]
+    day.move_entry(board, a.id, question=4)
+    assert board.entry(a.id).question == 4 and board.entry(a.id).kind == ""
+    day.set_hidden(board, b.id, True)
+    assert board.column(3) == [] and board.column(3, with_hidden=True) == [b]
+    day.edit_entry(board, c.id, "auch bei uns, seit 2024", started_from="auch bei uns")
+    with pytest.raises(RuleError, match="inzwischen geändert"):
+        day.edit_entry(board, c.id, "meine Fassung", started_from="auch bei uns")
+    with pytest.raises(RuleError, match="Leitfrage 5"):
+        day.add_entry(board, 5, "x")
+    for n in range(3):
+        day.add_entry(board, 2, f"Beitrag {n}", limit=3)
+    with pytest.raises(RuleError, match="3 Beiträge"):
+        day.add_entry(board, 2, "einer zu viel", limit=3)
+
+
+# -- programme and takeaways ---------------------------------------------------------------------------
+
+
+def test_agenda_slots_sort_by_time_and_check_times() -> None:
+    agenda = day.Agenda()
+    later = day.add_slot(agenda, "13:30", "14:30", "Themenrunde 2")
+    first = day.add_slot(agenda, "10:00", "11:00", "Themenrunde 1")
+    assert [s.id for s in agenda.slots] == [first.id, later.id]
+    group = day.add_group(agenda, first.id, "Beteiligung", idea="idee-1", room="A", presenters=["lindenau"])
+    assert agenda.group(group.id) == (first, group)
+    with pytest.raises(RuleError, match="HH:MM"):
+        day.add_slot(agenda, "9 Uhr", "", "")
+    with pytest.raises(RuleError, match="nach dem Beginn"):
+        day.add_slot(agenda, "12:00", "11:00", "")
+    day.remove_group(agenda, group.id)
+    assert agenda.groups() == []
+
+
+def test_takeaways_and_contacts() -> None:
+    takeaways = day.Takeaways()
+    item = day.add_takeaway(
+        takeaways, "lindenau", "Jugendforum testen", "Termin mit Schulamt", ["neustrand", "lindenau"]
+    )
+    assert item.contacts == ["neustrand"]  # a Kommune does not contact itself
+    day.add_takeaway(takeaways, "rheinfurt", "Ombudsstelle", contacts=["lindenau"])
+    assert takeaways.contacts() == [
+        ("lindenau", "neustrand", "Jugendforum testen"),
+        ("rheinfurt", "lindenau", "Ombudsstelle"),
+    ]
+    day.edit_takeaway(takeaways, "lindenau", item.id, "Jugendforum", "", [])
+    assert takeaways.contacts() == [("rheinfurt", "lindenau", "Ombudsstelle")]
+    day.remove_takeaway(takeaways, "lindenau", item.id)
+    assert takeaways.of("lindenau") == []
+
+
+# -- storage ------------------------------------------------------------------------------------------------
+
+
+def test_day_files_round_trip_with_revisions_and_history(workshop_dir: Path) -> None:
+    folder = WorkshopFolder(workshop_dir)
+    folder.update_market(lambda m: day.submit_idea(m, "No", "yes", kommune="lindenau", topics=["kjsg"]))
+    folder.update_market(lambda m: day.vote(m, "idee-1", "neustrand", 2))
+    market = folder.market()
+    assert market.revision == 2
+    idea = market.idea("idee-1")
+    assert (idea.title, idea.description, idea.votes) == ("No", "yes", {"neustrand": 2})
+    assert folder.history(f"{day.DAY_DIR}-themenboerse") == [1]
+    text = (workshop_dir / day.DAY_DIR / day.MARKET_FILE).read_text()
+    assert "topics: [kjsg]" in text and "title: 'No'" in text
+    agenda_group = folder.update_agenda(lambda a: day.add_group(a, day.add_slot(a, "10:00", "11:00", "").id, "Thema"))
+    folder.update_board(agenda_group.id, lambda b: day.add_entry(b, 2, "<b>fett</b>", "rheinfurt"))
+    folder.update_takeaways(lambda t: day.add_takeaway(t, "rheinfurt", "Probieren", contacts=["lindenau"]))
+    whole = folder.day()
+    assert whole.boards[agenda_group.id].entries[0].text == "<b>fett</b>"
+    assert whole.takeaways.contacts() == [("rheinfurt", "lindenau", "Probieren")]
+    assert not whole.empty
+    # Day files leave the persona side alone: no stray files, no change of the persona signature.
+    assert folder.stray_files() == []
+
+
+def test_a_refused_operation_and_a_broken_file_write_nothing(workshop_dir: Path) -> None:
+    folder = WorkshopFolder(workshop_dir)
+    folder.update_market(lambda m: day.set_dots(m, 1))
+    folder.update_market(lambda m: day.submit_idea(m, "Idee"))
+    folder.update_market(lambda m: day.vote(m, "idee-1", "lindenau"))
+    path = workshop_dir / day.DAY_DIR / day.MARKET_FILE
+    before = path.read_bytes()
+    with pytest.raises(RuleError):
+        folder.update_market(lambda m: day.vote(m, "idee-1", "lindenau"))
+    assert path.read_bytes() == before
+    path.write_text(before.decode().replace("lindenau: 1", "atlantis: 1"))
+    broken = path.read_bytes()
+    with pytest.raises(ValidationError, match="atlantis"):
+        folder.market()
+    with pytest.raises(ValidationError, match=r"themenboerse.yaml › ideas\[0\].votes.atlantis"):
+        folder.update_market(lambda m: day.submit_idea(m, "Noch eine"))
+    assert path.read_bytes() == broken  # the broken file is never overwritten
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("schema_version: 1\nideas: [{id: idee-1, title: X, topics: [armut]}]\n", "unbekanntes Thema „armut“"),
+        ("schema_version: 1\nideas: [{id: idee-1, title: X, status: fertig}]\n", "erlaubt sind"),
+        ("schema_version: 1\nideas: [{id: idee-1, title: X}, {id: idee-1, title: Y}]\n", "doppelt"),
+        ("schema_version: 1\nideas: [{id: idee-1, title: X, merged_into: idee-9}]\n", "idee-9"),
+        ("schema_version: 1\ndots_per_kommune: viele\n", "ganze Zahl"),
+        ("schema_version: 9\n", "Schema-Version 9"),
+        ("schema_version: 1\nideas: [{id: ../x, title: X}]\n", "ideas[0].id"),
+    ],
+)
+def test_invalid_market_files_name_file_and_field(workshop_dir: Path, text: str, message: str) -> None:
+    folder = WorkshopFolder(workshop_dir)
+    (workshop_dir / day.DAY_DIR).mkdir()
+    (workshop_dir / day.DAY_DIR / day.MARKET_FILE).write_text(text)
+    with pytest.raises(ValidationError) as caught:
+        folder.market()
+    assert message in str(caught.value) and "themenboerse.yaml" in str(caught.value)
+
+
+def _process_adds(path: str, group: str, name: str, count: int) -> None:
+    folder = WorkshopFolder(path)
+    for n in range(count):
+        folder.update_board(group, lambda b, n=n: day.add_entry(b, 1 + n % 4, f"{name} {n}", limit=1000))
+
+
+def test_fellows_adding_at_once_lose_nothing(workshop_dir: Path) -> None:
+    """12 threads and 2 processes add entries and dots at the same moment; every one arrives."""
+    folder = WorkshopFolder(workshop_dir)
+    slugs = [k.slug for k in folder.workshop().kommunen]
+    folder.update_market(lambda m: day.submit_idea(m, "Gemeinsames Thema"))
+    folder.update_market(lambda m: day.set_dots(m, 5))
+
+    def fellow(n: int) -> None:
+        own = WorkshopFolder(workshop_dir)  # each its own object, like separate app processes
+        for k in range(5):
+            own.update_board("runde-1", lambda b, k=k: day.add_entry(b, 1 + k % 4, f"Thread {n}/{k}", limit=1000))
+        own.update_market(lambda m: day.vote(m, "idee-1", slugs[n % len(slugs)]))
+
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=_process_adds, args=(str(workshop_dir), "runde-1", f"P{p}", 5)) for p in (1, 2)]
+    threads = [threading.Thread(target=fellow, args=(n,)) for n in range(12)]
+    for worker in [*processes, *threads]:
+        worker.start()
+    for worker in [*processes, *threads]:
+        worker.join(timeout=120)
+    board = WorkshopFolder(workshop_dir).board("runde-1")
+    assert len(board.entries) == 12 * 5 + 2 * 5
+    assert len({e.id for e in board.entries}) == len(board.entries)
+    assert board.revision == 70
+    assert WorkshopFolder(workshop_dir).market().idea("idee-1").dots == 12
