@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 import threading
 from pathlib import Path
 
@@ -12,6 +13,13 @@ from werkstatt import day
 from werkstatt.day import RuleError
 from werkstatt.model import ValidationError
 from werkstatt.store import WorkshopFolder
+
+@pytest.fixture
+def no_day(workshop_dir: Path) -> Path:
+    """The demo workshop without its recorded day: an empty Themenbörse, no programme."""
+    shutil.rmtree(workshop_dir / day.DAY_DIR)
+    return workshop_dir
+
 
 # -- Themenbörse ----------------------------------------------------------------------------------
 
@@ -193,8 +201,8 @@ def test_takeaways_and_contacts() -> None:
 # -- storage ------------------------------------------------------------------------------------------------
 
 
-def test_day_files_round_trip_with_revisions_and_history(workshop_dir: Path) -> None:
-    folder = WorkshopFolder(workshop_dir)
+def test_day_files_round_trip_with_revisions_and_history(no_day: Path) -> None:
+    folder = WorkshopFolder(no_day)
     folder.update_market(lambda m: day.submit_idea(m, "No", "yes", kommune="lindenau", topics=["kjsg"]))
     folder.update_market(lambda m: day.vote(m, "idee-1", "neustrand", 2))
     market = folder.market()
@@ -202,7 +210,7 @@ def test_day_files_round_trip_with_revisions_and_history(workshop_dir: Path) -> 
     idea = market.idea("idee-1")
     assert (idea.title, idea.description, idea.votes) == ("No", "yes", {"neustrand": 2})
     assert folder.history(f"{day.DAY_DIR}-themenboerse") == [1]
-    text = (workshop_dir / day.DAY_DIR / day.MARKET_FILE).read_text()
+    text = (no_day / day.DAY_DIR / day.MARKET_FILE).read_text()
     assert "topics: [kjsg]" in text and "title: 'No'" in text
     agenda_group = folder.update_agenda(lambda a: day.add_group(a, day.add_slot(a, "10:00", "11:00", "").id, "Thema"))
     folder.update_board(agenda_group.id, lambda b: day.add_entry(b, 2, "<b>fett</b>", "rheinfurt"))
@@ -215,12 +223,12 @@ def test_day_files_round_trip_with_revisions_and_history(workshop_dir: Path) -> 
     assert folder.stray_files() == []
 
 
-def test_a_refused_operation_and_a_broken_file_write_nothing(workshop_dir: Path) -> None:
-    folder = WorkshopFolder(workshop_dir)
+def test_a_refused_operation_and_a_broken_file_write_nothing(no_day: Path) -> None:
+    folder = WorkshopFolder(no_day)
     folder.update_market(lambda m: day.set_dots(m, 1))
     folder.update_market(lambda m: day.submit_idea(m, "Idee"))
     folder.update_market(lambda m: day.vote(m, "idee-1", "lindenau"))
-    path = workshop_dir / day.DAY_DIR / day.MARKET_FILE
+    path = no_day / day.DAY_DIR / day.MARKET_FILE
     before = path.read_bytes()
     with pytest.raises(RuleError):
         folder.update_market(lambda m: day.vote(m, "idee-1", "lindenau"))
@@ -246,10 +254,10 @@ def test_a_refused_operation_and_a_broken_file_write_nothing(workshop_dir: Path)
         ("schema_version: 1\nideas: [{id: ../x, title: X}]\n", "ideas[0].id"),
     ],
 )
-def test_invalid_market_files_name_file_and_field(workshop_dir: Path, text: str, message: str) -> None:
-    folder = WorkshopFolder(workshop_dir)
-    (workshop_dir / day.DAY_DIR).mkdir()
-    (workshop_dir / day.DAY_DIR / day.MARKET_FILE).write_text(text)
+def test_invalid_market_files_name_file_and_field(no_day: Path, text: str, message: str) -> None:
+    folder = WorkshopFolder(no_day)
+    (no_day / day.DAY_DIR).mkdir()
+    (no_day / day.DAY_DIR / day.MARKET_FILE).write_text(text)
     with pytest.raises(ValidationError) as caught:
         folder.market()
     assert message in str(caught.value) and "themenboerse.yaml" in str(caught.value)
@@ -261,28 +269,28 @@ def _process_adds(path: str, group: str, name: str, count: int) -> None:
         folder.update_board(group, lambda b, n=n: day.add_entry(b, 1 + n % 4, f"{name} {n}", limit=1000))
 
 
-def test_fellows_adding_at_once_lose_nothing(workshop_dir: Path) -> None:
+def test_fellows_adding_at_once_lose_nothing(no_day: Path) -> None:
     """12 threads and 2 processes add entries and dots at the same moment; every one arrives."""
-    folder = WorkshopFolder(workshop_dir)
+    folder = WorkshopFolder(no_day)
     slugs = [k.slug for k in folder.workshop().kommunen]
     folder.update_market(lambda m: day.submit_idea(m, "Gemeinsames Thema"))
     folder.update_market(lambda m: day.set_dots(m, 5))
 
     def fellow(n: int) -> None:
-        own = WorkshopFolder(workshop_dir)  # each its own object, like separate app processes
+        own = WorkshopFolder(no_day)  # each its own object, like separate app processes
         for k in range(5):
             own.update_board("runde-1", lambda b, k=k: day.add_entry(b, 1 + k % 4, f"Thread {n}/{k}", limit=1000))
         own.update_market(lambda m: day.vote(m, "idee-1", slugs[n % len(slugs)]))
 
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_process_adds, args=(str(workshop_dir), "runde-1", f"P{p}", 5)) for p in (1, 2)]
+    processes = [context.Process(target=_process_adds, args=(str(no_day), "runde-1", f"P{p}", 5)) for p in (1, 2)]
     threads = [threading.Thread(target=fellow, args=(n,)) for n in range(12)]
     for worker in [*processes, *threads]:
         worker.start()
     for worker in [*processes, *threads]:
         worker.join(timeout=120)
-    board = WorkshopFolder(workshop_dir).board("runde-1")
+    board = WorkshopFolder(no_day).board("runde-1")
     assert len(board.entries) == 12 * 5 + 2 * 5
     assert len({e.id for e in board.entries}) == len(board.entries)
     assert board.revision == 70
-    assert WorkshopFolder(workshop_dir).market().idea("idee-1").dots == 12
+    assert WorkshopFolder(no_day).market().idea("idee-1").dots == 12

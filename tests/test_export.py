@@ -42,6 +42,8 @@ def exported(tmp_path_factory) -> Path:
         "Vergleichsbogen.pdf",
         "Lernpartner.pdf",
         "Dokumentation.pdf",
+        "Programm.pdf",
+        "Mitnehmen.pdf",
         "Personas.xlsx",
         "Stufen.csv",
         "Eintraege.csv",
@@ -98,7 +100,17 @@ def test_dokumentation_has_cover_contents_bookmarks_and_all_parts(exported: Path
     assert "K360-Fellowtag (Demo)" in text and "Gibt es unser Problem schon bzw. auch in anderen Kommunen?" in text
     assert "Inhalt" in text
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline == ["Die Personas", "Vergleichsbogen", "Verbindende Elemente", "Lernpartner"]
+    assert outline == [
+        "Die Personas",
+        "Vergleichsbogen",
+        "Verbindende Elemente",
+        "Lernpartner",
+        "Themenbörse",
+        "Programm",
+        "Themenrunden",
+        "Was die Kommunen mitnehmen",
+        "Verabredete Kontakte",
+    ]
     nested = [item for item in reader.outline if isinstance(item, list)]
     assert any("Jana Brückner" in sub.title for group in nested for sub in group if not isinstance(sub, list))
     contents = reader.pages[1].extract_text()
@@ -106,6 +118,45 @@ def test_dokumentation_has_cover_contents_bookmarks_and_all_parts(exported: Path
     assert any(ch.isdigit() for ch in contents.split("Lernpartner")[-1])  # a page number after the entry
     assert {(595, 842), (842, 595)} == page_sizes(reader)  # portrait text, landscape comparison
     assert "Personal und Ressourcen: 7 Kommunen" in text or "Personal und Ressourcen:" in text
+
+
+def test_dokumentation_carries_the_day(exported: Path) -> None:
+    """Themenbörse with votes, the programme, each session along the four questions, takeaways, contacts."""
+    path = exported / "Dokumentation.pdf"
+    text = squeezed(pdf_text(path))
+    market = text.split("Themenbörse")[-1]
+    # The most-voted idea comes first with its dots; the merged duplicate is named inside it.
+    assert squeezed("Gemeinsamer Datenbestand mit Schulamt") in market
+    assert squeezed("Enthält auch: Datenaustausch zwischen Ämtern") in market
+    assert squeezed("27 vergebene Punkte (3 je Kommune)") in text
+    assert squeezed("11:15–12:30") in text and squeezed("Raum: Elbe") in text
+    for question in ("Gibt es unser Problem schon", "Wie wurde es in anderen Kommunen", "Was hat gut funktioniert"):
+        assert text.count(squeezed(question)) >= 4 + 1  # every session's board, and the cover
+    assert squeezed("hat weniger funktioniert: Erster Anlauf über eine gemeinsame Datenbank") in text
+    assert squeezed("Nächster Schritt: Termin mit Schulamt und Gesundheitsamt im Januar") in text
+    contacts = text.split(squeezed("Verabredete Kontakte"))[-1]
+    assert squeezed("Stadt LindenauLandkreis SeenwaldeKooperationsvereinbarung") in contacts
+    reader = PdfReader(path)
+    nested = [sub.title for group in reader.outline if isinstance(group, list) for sub in group if not isinstance(sub, list)]
+    assert "Beteiligung, die bleibt: vom Jugendforum zur festen Struktur" in nested
+
+
+def test_programm_is_one_landscape_page(exported: Path) -> None:
+    reader = PdfReader(exported / "Programm.pdf")
+    assert len(reader.pages) == 1 and page_sizes(reader) == {(842, 595)}
+    text = squeezed(pdf_text(exported / "Programm.pdf"))
+    assert squeezed("09:30–11:00") in text and squeezed("Es stellen vor: Landkreis Talheim") in text
+
+
+def test_mitnehmen_one_page_per_kommune_and_for_one(exported: Path, tmp_path: Path) -> None:
+    reader = PdfReader(exported / "Mitnehmen.pdf")
+    assert len(reader.pages) == 9
+    files = export(WorkshopFolder(ROOT / "personas" / "fellowtag-demo"), tmp_path, ("mitnehmen",), kommune="lindenau")
+    assert [f.name for f in files] == ["Mitnehmen-lindenau.pdf"]
+    assert len(PdfReader(files[0]).pages) == 1
+    text = pdf_text(files[0])
+    assert "Mitnehmen: Stadt Lindenau" in text and "Kontakt: Landkreis Seenwalde" in text
+    assert "Vorschläge aus den Lernpartnern:" in text  # partners found among all Kommunen, not just this one
 
 
 def test_pseudonymised_documents_name_no_kommune(tmp_path: Path) -> None:

@@ -40,9 +40,25 @@ def validate_workshop(folder: Path) -> tuple[list[Problem], int, list[str]]:
             missing.append(workshop.kommune(result.slug).name)
         else:
             problems.extend(result.problems)
+    problems.extend(day_problems(store))
     hints = [texts.CLI_MISSING_PERSONAS.format(names=", ".join(missing))] if missing else []
     hints += [texts.CLI_STRAY_FILE.format(file=name) for name in store.stray_files()]
     return problems, valid, hints
+
+
+def day_problems(store: WorkshopFolder) -> list[Problem]:
+    """Problems of the day's files (Themenbörse, programme, boards, takeaways), each file on its own."""
+    from werkstatt.day import BOARDS_DIR, DAY_DIR
+
+    problems: list[Problem] = []
+    readers = [store.market, store.agenda, store.takeaways]
+    readers += [lambda p=p: store.board(p.stem) for p in (store.path / DAY_DIR / BOARDS_DIR).glob("*.yaml")]
+    for read in readers:
+        try:
+            read()
+        except (ValidationError, ValueError) as err:
+            problems.extend(err.problems if isinstance(err, ValidationError) else [Problem(DAY_DIR, "", str(err))])
+    return problems
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -79,7 +95,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from werkstatt.export import KINDS, export, zip_everything
+    from werkstatt.export import KINDS, KOMMUNE_KINDS, export, zip_everything
 
     folder_path = Path(args.folder)
     if not (folder_path / "workshop.yaml").is_file():
@@ -88,8 +104,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     folder = WorkshopFolder(folder_path)
     out = Path(args.out) if args.out else PROJECT_ROOT / "exports" / folder.slug
     only = tuple(args.only) if args.only else KINDS
-    if args.kommune:
-        only = ("steckbriefe",)
+    if args.kommune:  # one Kommune's own pages: its Steckbrief (default) and its Mitnehmen page
+        only = tuple(k for k in only if k in KOMMUNE_KINDS) if args.only else ("steckbriefe",)
     try:
         title = folder.workshop().title
         print(texts.CLI_EXPORT_START.format(title=title, out=out), flush=True)

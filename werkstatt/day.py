@@ -5,7 +5,7 @@ Four kinds of file in the workshop's ``tag/`` folder, each a plain YAML document
 
 - ``themenboerse.yaml``: topic ideas with "betrifft uns auch", dots per Kommune and the facilitator's marks;
 - ``programm.yaml``: time slots with parallel groups (topic, room, who presents);
-- ``runde-<group>.yaml``: the board of one topic session along the four guiding questions;
+- ``themenrunden/<group>.yaml``: the board of one topic session along the four guiding questions;
 - ``mitnehmen.yaml``: per Kommune what it will try, the next step and whom it will contact.
 
 This module holds the types, their validation (German messages naming file › field, like
@@ -30,6 +30,7 @@ DAY_DIR = "tag"
 MARKET_FILE = "themenboerse.yaml"
 AGENDA_FILE = "programm.yaml"
 TAKEAWAYS_FILE = "mitnehmen.yaml"
+BOARDS_DIR = "themenrunden"
 
 # Phases of Jugendhilfeplanung under § 80 SGB VIII, to say where in planning a topic idea sits.
 PLANNING_STEPS: dict[str, str] = {
@@ -230,10 +231,11 @@ class Day:
 
 
 def board_file(group_id: str) -> str:
+    """The board's file, relative to ``tag/``: one file per topic session, so sessions never wait for each other."""
     problem = slug_problem(group_id)
     if problem:
         raise ValueError(problem)
-    return f"runde-{group_id}.yaml"
+    return f"{BOARDS_DIR}/{group_id}.yaml"
 
 
 def next_id(prefix: str, existing: list[str]) -> str:
@@ -806,8 +808,10 @@ def matching_obstacles(
     for persona in personas:
         for n, entry in enumerate(persona.obstacles):
             exact, compound = similar_words(topic_terms, terms(entry.text))
-            score = 2 * len(wanted & set(entry.topics)) + len(exact) + 0.5 * len(compound)
-            if score >= 1:
+            # A shared topic alone is too broad ("Kooperation" covers half the day): it needs a second
+            # shared topic or a shared word, and similar words alone need two.
+            score = len(wanted & set(entry.topics)) + len(exact) + 0.5 * len(compound)
+            if score >= 2:
                 scored.append((score, persona.kommune, f"{persona.kommune} › obstacles[{n}]", entry.text))
     order = {k.slug: n for n, k in enumerate(workshop.kommunen)}
     scored.sort(key=lambda s: (-s[0], order.get(s[1], 0)))

@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkstatt import texts
+from werkstatt.day import DAY_DIR, Agenda, Day, Market, Takeaways
 from werkstatt.model import ENTRY_SECTIONS, EVIDENCE, Persona, Problem, ValidationError, Workshop
 from werkstatt.store import WorkshopFolder, write_atomically
 
-KINDS = ("steckbriefe", "vergleich", "lernpartner", "dokumentation", "excel")
+KINDS = ("steckbriefe", "vergleich", "lernpartner", "dokumentation", "programm", "mitnehmen", "excel")
+KOMMUNE_KINDS = ("steckbriefe", "mitnehmen")  # documents that exist for one Kommune (``--kommune``)
 FILE_NAMES = {
     "steckbriefe": "Persona-Steckbriefe.pdf",
+    "programm": "Programm.pdf",
+    "mitnehmen": "Mitnehmen.pdf",
     "vergleich": "Vergleichsbogen.pdf",
     "lernpartner": "Lernpartner.pdf",
     "dokumentation": "Dokumentation.pdf",
@@ -34,8 +38,8 @@ ANONYMOUS_SUFFIX = "-anonym"
 
 def file_name(kind: str, anonymous: bool = False, kommune: str | None = None) -> str:
     name = FILE_NAMES[kind]
-    if kommune:
-        name = f"Steckbrief-{kommune}.pdf"
+    if kommune and kind in KOMMUNE_KINDS:
+        name = f"{'Steckbrief' if kind == 'steckbriefe' else 'Mitnehmen'}-{kommune}.pdf"
     if anonymous:
         stem, dot, suffix = name.rpartition(".")
         name = f"{stem}{ANONYMOUS_SUFFIX}{dot}{suffix}"
@@ -50,25 +54,43 @@ class Material:
     personas: list[Persona]
     incomplete: set[str]
     anonymous: bool
+    folder: WorkshopFolder | None = None
+    kommune: str | None = None
+    original_workshop: Workshop | None = None
+    all_personas: list[Persona] | None = None  # every Kommune's, also when the documents are for one
     _partners: list | None = None
+    _day: Day | None = None
 
     @property
     def partners(self) -> list:
         if self._partners is None:
             from werkstatt.matching import learning_partners
 
-            self._partners = learning_partners(self.workshop, self.personas)
+            self._partners = learning_partners(self.workshop, self.all_personas or self.personas)
         return self._partners
+
+    @property
+    def day(self) -> Day:
+        """Themenbörse, programme, boards and takeaways; read only for the documents that show them."""
+        if self._day is None:
+            the_day = self.folder.day() if self.folder else Day(Market(), Agenda(), {}, Takeaways())
+            if self.anonymous:
+                from werkstatt.pseudonym import pseudonymise_day
+
+                the_day = pseudonymise_day(self.original_workshop or self.workshop, the_day)
+            self._day = the_day
+        return self._day
 
 
 def load_material(folder: WorkshopFolder, anonymous: bool = False, kommune: str | None = None) -> Material:
     """Every persona of the workshop; a broken file stops the export with the validate messages."""
-    workshop = folder.workshop()
+    workshop = original = folder.workshop()
     results = folder.personas()
     problems: list[Problem] = [p for r in results for p in r.problems]
     if problems:
         raise ValidationError(problems)
-    personas = [r.persona for r in results if r.ok and (kommune is None or r.slug == kommune)]
+    everyone = [r.persona for r in results if r.ok]
+    personas = [p for p in everyone if kommune is None or p.kommune == kommune]
     if kommune is not None and not personas:
         raise ValidationError([Problem(f"{kommune}.yaml", "", texts.ERR_FILE_MISSING)])
     from werkstatt.wizard import incomplete as open_steps
@@ -77,8 +99,9 @@ def load_material(folder: WorkshopFolder, anonymous: bool = False, kommune: str 
     if anonymous:
         from werkstatt.pseudonym import pseudonymise
 
-        workshop, personas = pseudonymise(workshop, personas)
-    return Material(workshop, personas, incomplete, anonymous)
+        workshop, everyone = pseudonymise(workshop, everyone)
+        personas = [p for p in everyone if kommune is None or p.kommune == kommune]
+    return Material(workshop, personas, incomplete, anonymous, folder, kommune, original, everyone)
 
 
 def document_html(kind: str, material: Material) -> str:
@@ -103,7 +126,13 @@ def document_html(kind: str, material: Material) -> str:
             material.incomplete,
             anonymous=material.anonymous,
             today=dt.date.today().strftime("%d.%m.%Y"),
+            the_day=material.day,
         )
+    if kind == "programm":
+        return render.programm_html(workshop, material.day.agenda)
+    if kind == "mitnehmen":
+        slugs = [material.kommune] if material.kommune else [k.slug for k in workshop.kommunen]
+        return render.mitnehmen_html(workshop, slugs, material.day.takeaways, material.partners)
     raise ValueError(kind)
 
 
@@ -167,7 +196,7 @@ def export(
                 written.append(path)
         else:
             pdf = render.html_to_pdf(document_html(kind, material))
-            path = out_dir / file_name(kind, anonymous, kommune if kind == "steckbriefe" else None)
+            path = out_dir / file_name(kind, anonymous, kommune)
             write_atomically(path, pdf)
             written.append(path)
         seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
@@ -182,8 +211,8 @@ def zip_everything(folder: WorkshopFolder, out_dir: Path, files: list[Path]) -> 
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             archive.write(path, arcname=path.name)
-        for source in sorted(folder.path.glob("*.yaml")):
+        for source in sorted([*folder.path.glob("*.yaml"), *folder.path.glob(f"{DAY_DIR}/**/*.yaml")]):
             if not source.name.startswith("."):  # the access file (code digests) stays on this laptop
-                archive.write(source, arcname=f"yaml/{source.name}")
+                archive.write(source, arcname=f"yaml/{source.relative_to(folder.path)}")
     write_atomically(target, buffer.getvalue())
     return target

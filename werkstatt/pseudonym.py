@@ -10,9 +10,11 @@ from __future__ import annotations
 import copy
 import re
 import string
+from collections.abc import Callable
 from dataclasses import replace
 
 from werkstatt import texts
+from werkstatt.day import Day
 from werkstatt.model import ENTRY_SECTIONS, Kommune, Persona, Workshop
 
 _PREFIXES = ("Landkreis ", "Kreis ", "Stadt ", "Große Kreisstadt ", "Hansestadt ", "Gemeinde ")
@@ -38,14 +40,26 @@ def _name_pattern(kommune: Kommune) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})\w*")
 
 
-def pseudonymise(workshop: Workshop, personas: list[Persona]) -> tuple[Workshop, list[Persona]]:
-    pseudonyms = {k.slug: texts.DOC_PSEUDONYM.format(letter=letters(i)) for i, k in enumerate(workshop.kommunen)}
+def scrubber(workshop: Workshop) -> Callable[[str], str]:
+    """A function that replaces every Kommune name of the workshop in a text by its pseudonym."""
+    pseudonyms = _pseudonyms(workshop)
     patterns = [(_name_pattern(k), pseudonyms[k.slug]) for k in workshop.kommunen]
 
     def scrub(text: str) -> str:
         for pattern, pseudonym in patterns:
             text = pattern.sub(pseudonym, text)
         return text
+
+    return scrub
+
+
+def _pseudonyms(workshop: Workshop) -> dict[str, str]:
+    return {k.slug: texts.DOC_PSEUDONYM.format(letter=letters(i)) for i, k in enumerate(workshop.kommunen)}
+
+
+def pseudonymise(workshop: Workshop, personas: list[Persona]) -> tuple[Workshop, list[Persona]]:
+    pseudonyms = _pseudonyms(workshop)
+    scrub = scrubber(workshop)
 
     anonymous_workshop = replace(
         workshop,
@@ -65,3 +79,22 @@ def pseudonymise(workshop: Workshop, personas: list[Persona]) -> tuple[Workshop,
                 entry.text = scrub(entry.text)
         result.append(copied)
     return anonymous_workshop, result
+
+
+def pseudonymise_day(workshop: Workshop, the_day: Day) -> Day:
+    """The day's texts without Kommune names; who said what stays attached by slug (shown as pseudonym)."""
+    scrub = scrubber(workshop)
+    copied = copy.deepcopy(the_day)
+    for idea in copied.market.ideas:
+        idea.title, idea.description = scrub(idea.title), scrub(idea.description)
+    for slot in copied.agenda.slots:
+        slot.title = scrub(slot.title)
+        for group in slot.groups:
+            group.title, group.room = scrub(group.title), scrub(group.room)
+    for board in copied.boards.values():
+        for entry in board.entries:
+            entry.text = scrub(entry.text)
+    for items in copied.takeaways.kommunen.values():
+        for item in items:
+            item.text, item.next_step = scrub(item.text), scrub(item.next_step)
+    return copied

@@ -367,8 +367,10 @@ def dokumentation_html(
     incomplete: set[str] | None = None,
     anonymous: bool = False,
     today: str = "",
+    the_day=None,  # noqa: ANN001 - day.Day; its sections follow when anything was recorded
 ) -> str:
-    """The day's documentation: cover, contents with page numbers, personas, comparison, themes, partners."""
+    """The day's documentation: cover, contents with page numbers, personas, comparison, themes, partners,
+    then the Themenbörse, the programme, every topic session, the takeaways and the contacts."""
     date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
     cards = [{"id": f"persona-{p.kommune}", "html": _card_html(workshop, p)} for p in personas]
     toc = [{"id": "personas", "title": texts.DOC_PERSONAS, "level": 1}]
@@ -378,6 +380,19 @@ def dokumentation_html(
         {"id": "verbindendes", "title": texts.CONNECT_TITLE, "level": 1},
         {"id": "lernpartner", "title": texts.DOC_LERNPARTNER, "level": 1},
     ]
+    day_context = None
+    if the_day is not None and not the_day.empty:
+        day_context = _day_context(workshop, the_day)
+        toc += [
+            {"id": "themenboerse", "title": texts.DOC_MARKET, "level": 1},
+            {"id": "programm", "title": texts.DOC_AGENDA, "level": 1},
+            {"id": "themenrunden", "title": texts.DOC_SESSIONS, "level": 1},
+        ]
+        toc += [{"id": s["id"], "title": s["title"], "level": 2} for s in day_context["sessions"]]
+        toc += [
+            {"id": "mitnehmen", "title": texts.DOC_TAKEAWAYS, "level": 1},
+            {"id": "kontakte", "title": texts.DOC_CONTACTS, "level": 1},
+        ]
     return _document(
         "dokumentation.html.j2",
         workshop,
@@ -394,7 +409,23 @@ def dokumentation_html(
         themes=theme_items(themes),
         drivers=drivers,
         partner_groups=partner_groups(workshop, personas, partners),
+        day=day_context,
     )
+
+
+def _day_context(workshop: Workshop, the_day) -> dict:  # noqa: ANN001 - day.Day
+    market = the_day.market
+    intro = texts.DOC_MARKET_INTRO.format(
+        ideas=len(market.ranking()), dots=sum(i.dots for i in market.ideas), per=market.dots_per_kommune
+    )
+    return {
+        "market_intro": intro,
+        "market": market_rows(workshop, market),
+        "agenda": agenda_rows(workshop, the_day.agenda),
+        "sessions": session_items(workshop, the_day),
+        "takeaways": takeaway_groups(workshop, the_day.takeaways),
+        "contacts": contact_rows(workshop, the_day.takeaways),
+    }
 
 
 def join_link(base_url: str, code: str) -> str:
@@ -424,3 +455,151 @@ def zugangskarten_html(workshop: Workshop, codes: dict[str, str], base_url: str)
         for kommune, code in codes.items()
     ]
     return _document("zugangskarten.html.j2", workshop, texts.CARDS_TITLE, cards=cards, workshop_title=workshop.title)
+
+
+# ---------------------------------------------------------------------------------------------
+# The day: Themenbörse, programme, topic sessions, takeaways (app and print share these contexts)
+
+
+def board_questions(workshop: Workshop) -> tuple[str, ...]:
+    """The column headings: the workshop's own four questions, or the short defaults."""
+    return workshop.questions if len(workshop.questions) == 4 else texts.BOARD_DEFAULT_QUESTIONS
+
+
+def _names(workshop: Workshop, slugs: list[str]) -> str:
+    return ", ".join(_name(workshop, s) for s in slugs)
+
+
+def market_rows(workshop: Workshop, market) -> list[dict]:  # noqa: ANN001 - day.Market
+    from werkstatt.day import IDEA_STATUS, PLANNING_STEPS
+
+    return [
+        {
+            "id": idea.id,
+            "title": idea.title,
+            "description": idea.description,
+            "from": _name(workshop, idea.kommune) if idea.kommune else texts.MARKET_BY_FACILITATION,
+            "supporters": _names(workshop, idea.supporters),
+            "dots": idea.dots,
+            "status": IDEA_STATUS[idea.status],
+            "step": PLANNING_STEPS.get(idea.step, ""),
+            "topics": ", ".join(workshop.topic_label(t) for t in idea.topics),
+            "merged": ", ".join(market.merged_titles(idea.id)),
+        }
+        for idea in market.ranking()
+    ]
+
+
+def agenda_rows(workshop: Workshop, agenda) -> list[dict]:  # noqa: ANN001 - day.Agenda
+    return [
+        {
+            "time": "–".join(x for x in (slot.start, slot.end) if x),
+            "title": slot.title,
+            "groups": [
+                {"id": g.id, "title": g.title, "room": g.room, "presenters": _names(workshop, g.presenters)}
+                for g in slot.groups
+            ],
+        }
+        for slot in agenda.slots
+    ]
+
+
+def board_columns(workshop: Workshop, board) -> list[dict]:  # noqa: ANN001 - day.Board or None
+    """The visible entries of a board under its four questions (hidden entries stay out of every view)."""
+    from werkstatt.day import EXPERIENCE_KINDS
+
+    columns = []
+    for number, question in enumerate(board_questions(workshop), start=1):
+        entries = [
+            {
+                "text": e.text,
+                "who": _name(workshop, e.kommune) if e.kommune else "",
+                "kind": e.kind,
+                "kind_label": EXPERIENCE_KINDS.get(e.kind, ""),
+                "from_persona": bool(e.source),
+            }
+            for e in (board.column(number) if board else [])
+        ]
+        columns.append({"number": number, "question": question, "entries": entries})
+    return columns
+
+
+def session_items(workshop: Workshop, the_day) -> list[dict]:  # noqa: ANN001 - day.Day
+    """Every topic session of the programme with its visible board entries, column by column."""
+    sessions = []
+    for slot, group in the_day.agenda.groups():
+        columns = board_columns(workshop, the_day.boards.get(group.id))
+        sessions.append(
+            {
+                "id": f"runde-{group.id}",
+                "title": group.title,
+                "meta": " · ".join(
+                    x
+                    for x in (
+                        "–".join(y for y in (slot.start, slot.end) if y),
+                        texts.AGENDA_ROOM.format(room=group.room) if group.room else "",
+                        texts.AGENDA_PRESENTERS.format(names=_names(workshop, group.presenters))
+                        if group.presenters
+                        else "",
+                    )
+                    if x
+                ),
+                "columns": columns,
+                "empty": not any(c["entries"] for c in columns),
+            }
+        )
+    return sessions
+
+
+def takeaway_groups(workshop: Workshop, takeaways) -> list[dict]:  # noqa: ANN001 - day.Takeaways
+    groups = []
+    for kommune in workshop.kommunen:
+        items = takeaways.of(kommune.slug)
+        if items:
+            groups.append(
+                {
+                    "kommune": kommune.name,
+                    "items": [
+                        {"text": t.text, "next_step": t.next_step, "contacts": _names(workshop, t.contacts)}
+                        for t in items
+                    ],
+                }
+            )
+    return groups
+
+
+def contact_rows(workshop: Workshop, takeaways) -> list[dict]:  # noqa: ANN001 - day.Takeaways
+    order = {k.slug: n for n, k in enumerate(workshop.kommunen)}
+    contacts = sorted(takeaways.contacts(), key=lambda c: (order.get(c[0], 0), order.get(c[1], 0)))
+    return [{"from": _name(workshop, a), "to": _name(workshop, b), "about": about} for a, b, about in contacts]
+
+
+def board_html(workshop: Workshop, title: str, meta: str, board, projector: bool = False) -> str:  # noqa: ANN001
+    """The live board of one topic session for the app and the projector: four columns of cards."""
+    columns = board_columns(workshop, board)
+    return (
+        environment()
+        .get_template("board.html.j2")
+        .render(
+            css=stylesheet("board.css"), title=title, meta=meta, columns=columns, projector=projector, t=texts
+        )
+    )
+
+
+def programm_html(workshop: Workshop, agenda) -> str:  # noqa: ANN001 - day.Agenda
+    return _document("programm.html.j2", workshop, texts.AGENDA_TITLE, slots=agenda_rows(workshop, agenda))
+
+
+def mitnehmen_html(workshop: Workshop, kommunen: list[str], takeaways, partners: list) -> str:  # noqa: ANN001
+    """A page per Kommune: what it will try, the next steps, whom it contacts, and its suggested partners."""
+    pages = []
+    for kommune in kommunen:
+        items = [
+            {"text": t.text, "next_step": t.next_step, "contacts": _names(workshop, t.contacts)}
+            for t in takeaways.of(kommune)
+        ]
+        suggested = sorted({_name(workshop, p.help.kommune) for p in partners if p.need.kommune == kommune})
+        title = texts.DOC_TAKEAWAYS_TITLE.format(name=_name(workshop, kommune))
+        pages.append({"title": title, "items": items, "suggested": ", ".join(suggested)})
+    title = pages[0]["title"] if len(pages) == 1 else texts.DOC_TAKEAWAYS
+    return _document("mitnehmen.html.j2", workshop, title, pages=pages)

@@ -371,7 +371,7 @@ class WorkshopFolder:
 
     def board(self, group: str) -> day.Board:
         workshop, name = self.workshop(), day.board_file(group)
-        return self._day_read(name, lambda d: day.parse_board(d, workshop, group, name, self.limits))
+        return self._day_read(name, lambda d: day.parse_board(d, workshop, group, f"{group}.yaml", self.limits))
 
     def takeaways(self) -> day.Takeaways:
         workshop = self.workshop()
@@ -385,7 +385,7 @@ class WorkshopFolder:
 
     def day_signature(self) -> tuple:
         """Changes whenever a file of the day changes (the persona signature ignores them)."""
-        return _signature(self.path / day.DAY_DIR)
+        return _signature(self.path / day.DAY_DIR) + _signature(self.path / day.DAY_DIR / day.BOARDS_DIR)
 
     def update_market(self, change) -> Any:  # noqa: ANN001 - change(market) -> result
         workshop = self.workshop()
@@ -399,7 +399,7 @@ class WorkshopFolder:
 
     def update_board(self, group: str, change) -> Any:  # noqa: ANN001
         workshop, name = self.workshop(), day.board_file(group)
-        return self._update_day(name, lambda d: day.parse_board(d, workshop, group, name, self.limits),
+        return self._update_day(name, lambda d: day.parse_board(d, workshop, group, f"{group}.yaml", self.limits),
                                 day.board_to_data, change)
 
     def update_takeaways(self, change) -> Any:  # noqa: ANN001
@@ -415,21 +415,21 @@ class WorkshopFolder:
         overwritten: its problems are raised as ``ValidationError``; a refused operation raises
         ``day.RuleError`` and writes nothing. The old file goes to the history like a persona's.
         """
-        folder = self.path / day.DAY_DIR
-        folder.mkdir(exist_ok=True)
-        path = folder / name
+        path = self.path / day.DAY_DIR / name
+        folder = path.parent
+        folder.mkdir(parents=True, exist_ok=True)
         stamp = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
-        with FileLock(str(folder / f".{name}.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+        with FileLock(str(folder / f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS):
             current = parse(read_yaml_file(path, self.limits) if path.exists() else None)
             old_revision = current.revision
             result = change(current)
             current.revision, current.updated = old_revision + 1, stamp
             text = dump_yaml(_flow_lists(to_data(current)))
-            parse(load_yaml_text(text, name))  # what goes to disk must read back
+            parse(load_yaml_text(text, path.name))  # what goes to disk must read back
             size = len(text.encode("utf-8"))
             if size > self.limits.max_file_bytes:
                 message = texts.ERR_FILE_TOO_BIG.format(size=size // 1024 + 1, limit=self.limits.max_file_bytes // 1024)
-                raise ValidationError([Problem(name, "", message)])
+                raise ValidationError([Problem(path.name, "", message)])
             if path.exists():
                 self._keep_in_history(path, f"{day.DAY_DIR}-{path.stem}", old_revision)
             write_atomically(path, text)

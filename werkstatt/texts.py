@@ -382,6 +382,8 @@ EXPORT_KINDS = {
     "vergleich": "Vergleichsbogen",
     "lernpartner": "Lernpartner",
     "dokumentation": "Dokumentation",
+    "programm": "Programm",
+    "mitnehmen": "Mitnehmen-Seiten",
     "excel": "Excel- und CSV-Tabellen",
 }
 EXPORT_DONE = "✓ {what} ({seconds} s)"
@@ -389,7 +391,7 @@ CLI_EXPORT_HELP = "Handouts (PDF) und Tabellen eines Workshops erstellen"
 CLI_EXPORT_OUT = "Zielordner (Standard: exports/<workshop>/)"
 CLI_EXPORT_ONLY = "nur diese Dokumente: steckbriefe, vergleich, lernpartner, dokumentation, excel"
 CLI_EXPORT_ANONYM = "ohne Namen der Kommunen (Kommune A, B, …)"
-CLI_EXPORT_KOMMUNE = "nur den Steckbrief dieser Kommune (Kurzname)"
+CLI_EXPORT_KOMMUNE = "nur die Seiten dieser Kommune (Kurzname): Steckbrief, mit --only mitnehmen ihre Mitnehmen-Seite"
 CLI_EXPORT_ZIP = "zusätzlich eine ZIP-Datei mit allen Dateien und den YAML-Quellen"
 CLI_EXPORT_START = "Exportiere „{title}“ nach {out} …"
 CLI_EXPORT_WRITTEN = "Fertig: {count} Datei(en) in {out}"
@@ -656,7 +658,7 @@ AGENDA_OPEN_BOARD = "Zur Themenrunde"
 AGENDA_COL_TIME = "Zeit"
 AGENDA_COL_SLOT = "Block"
 AGENDA_COL_GROUPS = "Runden"
-AGENDA_NO_GROUPS = "(ohne parallele Runden)"
+AGENDA_NO_GROUPS = "im Plenum"
 
 NAV_BOARD = "Themenrunde"
 BOARD_TITLE = "Themenrunde"
