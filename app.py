@@ -5,17 +5,21 @@ import streamlit as st
 from werkstatt import texts
 from werkstatt.ui import (
     access_page,
+    agenda_page,
+    board_page,
     common,
     compare_page,
     connections_page,
     export_page,
     group_page,
+    market_page,
     matrix_page,
     overview,
     partners_page,
     presenter_page,
     setup_page,
     start,
+    takeaways_page,
     wizard_page,
 )
 
@@ -40,6 +44,10 @@ pages = {
     "presenter": st.Page(
         presenter_page.page, title=texts.NAV_PRESENTER, icon=":material/present_to_all:", url_path="praesentation"
     ),
+    "market": st.Page(market_page.page, title=texts.NAV_MARKET, icon=":material/lightbulb:", url_path="themenboerse"),
+    "agenda": st.Page(agenda_page.page, title=texts.NAV_AGENDA, icon=":material/event:", url_path="programm"),
+    "board": st.Page(board_page.page, title=texts.NAV_BOARD, icon=":material/view_kanban:", url_path="themenrunde"),
+    "takeaways": st.Page(takeaways_page.page, title=texts.NAV_TAKEAWAYS, icon=":material/flag:", url_path="mitnehmen"),
     "group": st.Page(group_page.page, title=texts.NAV_GROUP, icon=":material/monitoring:", url_path="gruppe"),
     "export": st.Page(export_page.page, title=texts.NAV_EXPORT, icon=":material/print:", url_path="export"),
     "access": st.Page(access_page.page, title=texts.NAV_ACCESS, icon=":material/key:", url_path="zugang"),

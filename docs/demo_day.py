@@ -29,30 +29,59 @@ def main() -> None:
         )
 
     ideas = [
-        ("Gemeinsamer Datenbestand mit Schulamt, Gesundheitsamt und Jobcenter", "bestand", "lindenau",
-         ["daten", "kooperation"], "Wer hat Kooperationsvereinbarungen zum Datenaustausch? Was steht darin?"),
-        ("Beteiligung, die bleibt: vom Jugendforum zur festen Struktur", "umsetzung", "neustrand",
-         ["beteiligung"], "Eine Umfrage hatten wir. Wie wird daraus etwas, das Jugendliche ernst nehmen?"),
-        ("Präventionskette steuern – womit anfangen?", "planung", "landkreis-saalwinkel",
-         ["kinderarmut", "kooperation"], "Erste Schritte, Steuerungsgruppe, Zuständigkeiten."),
+        (
+            "Gemeinsamer Datenbestand mit Schulamt, Gesundheitsamt und Jobcenter",
+            "bestand",
+            "lindenau",
+            ["daten", "kooperation"],
+            "Wer hat Kooperationsvereinbarungen zum Datenaustausch? Was steht darin?",
+        ),
+        (
+            "Beteiligung, die bleibt: vom Jugendforum zur festen Struktur",
+            "umsetzung",
+            "neustrand",
+            ["beteiligung"],
+            "Eine Umfrage hatten wir. Wie wird daraus etwas, das Jugendliche ernst nehmen?",
+        ),
+        (
+            "Präventionskette steuern – womit anfangen?",
+            "planung",
+            "landkreis-saalwinkel",
+            ["kinderarmut", "kooperation"],
+            "Erste Schritte, Steuerungsgruppe, Zuständigkeiten.",
+        ),
         ("Ombudsstelle: einen unabhängigen Träger finden", "massnahmen", "kesselbrunn", ["kjsg"], ""),
         ("Fachkräfte für die Planung gewinnen und halten", "umsetzung", "hafenstedt", ["personal"], ""),
-        ("Kinderarmut im ländlichen Raum sichtbar machen", "bedarf", "landkreis-hohenau-tannberg",
-         ["kinderarmut", "daten"], "Kleinräumige Daten, wenn die Statistik nur den Kreis kennt."),
+        (
+            "Kinderarmut im ländlichen Raum sichtbar machen",
+            "bedarf",
+            "landkreis-hohenau-tannberg",
+            ["kinderarmut", "daten"],
+            "Kleinräumige Daten, wenn die Statistik nur den Kreis kennt.",
+        ),
         ("Datenaustausch zwischen Ämtern", "bestand", "landkreis-seenwalde", ["daten"], ""),
         ("Verfahrenslotse nach KJSG: wo ansiedeln?", "massnahmen", "landkreis-seenwalde", ["kjsg"], ""),
     ]
     for title, step, kommune, topics, description in ideas:
         market(lambda m, a=(title, description, step, kommune, topics): day.submit_idea(m, *a))
-    for idea, kommune in [("idee-1", "landkreis-saalwinkel"), ("idee-2", "landkreis-hohenau-tannberg"),
-                          ("idee-3", "rheinfurt"), ("idee-3", "landkreis-talheim"), ("idee-5", "neustrand"),
-                          ("idee-6", "landkreis-talheim")]:
+    for idea, kommune in [
+        ("idee-1", "landkreis-saalwinkel"),
+        ("idee-2", "landkreis-hohenau-tannberg"),
+        ("idee-3", "rheinfurt"),
+        ("idee-3", "landkreis-talheim"),
+        ("idee-5", "neustrand"),
+        ("idee-6", "landkreis-talheim"),
+    ]:
         market(lambda m, i=idea, k=kommune: day.toggle_support(m, i, k))
     votes = {
-        "lindenau": ["idee-1", "idee-1", "idee-2"], "neustrand": ["idee-2", "idee-2", "idee-5"],
-        "landkreis-saalwinkel": ["idee-3", "idee-3", "idee-1"], "rheinfurt": ["idee-3", "idee-3", "idee-6"],
-        "landkreis-talheim": ["idee-6", "idee-3", "idee-1"], "hafenstedt": ["idee-5", "idee-5", "idee-8"],
-        "kesselbrunn": ["idee-4", "idee-4", "idee-8"], "landkreis-seenwalde": ["idee-7", "idee-8", "idee-1"],
+        "lindenau": ["idee-1", "idee-1", "idee-2"],
+        "neustrand": ["idee-2", "idee-2", "idee-5"],
+        "landkreis-saalwinkel": ["idee-3", "idee-3", "idee-1"],
+        "rheinfurt": ["idee-3", "idee-3", "idee-6"],
+        "landkreis-talheim": ["idee-6", "idee-3", "idee-1"],
+        "hafenstedt": ["idee-5", "idee-5", "idee-8"],
+        "kesselbrunn": ["idee-4", "idee-4", "idee-8"],
+        "landkreis-seenwalde": ["idee-7", "idee-8", "idee-1"],
         "landkreis-hohenau-tannberg": ["idee-2", "idee-6", "idee-6"],
     }
     for kommune, chosen in votes.items():
@@ -84,28 +113,56 @@ def main() -> None:
     for slot_id, idea_id, room, presenters in sessions:
         title = current.idea(idea_id).title
         groups.append(
-            (agenda(lambda a, s=slot_id, t=title, i=idea_id, r=room, p=presenters: day.add_group(a, s, t, i, r, p)),
-             current.idea(idea_id))
+            (
+                agenda(lambda a, s=slot_id, t=title, i=idea_id, r=room, p=presenters: day.add_group(a, s, t, i, r, p)),
+                current.idea(idea_id),
+            )
         )
 
     all_personas = list(personas.values())
     board_entries = {
         0: [
-            (2, "Seenwalde: Kooperationsvereinbarung mit Schulamt und Gesundheitsamt, ein Datenblatt je Sozialraum.",
-             "landkreis-seenwalde", ""),
-            (3, "Gemeinsame Kennzahlen in einer Steuerungsgruppe festgelegt – das hat getragen.",
-             "landkreis-seenwalde", "gut"),
-            (3, "Erster Anlauf über eine gemeinsame Datenbank ist am Datenschutz gescheitert. Lehre: früh den "
-                "Datenschutzbeauftragten einbinden und mit aggregierten Daten anfangen.", "rheinfurt", "weniger"),
-            (4, "Musterkooperationsvereinbarung von Seenwalde als Vorlage; mit aggregierten Daten starten.",
-             "lindenau", ""),
+            (
+                2,
+                "Seenwalde: Kooperationsvereinbarung mit Schulamt und Gesundheitsamt, ein Datenblatt je Sozialraum.",
+                "landkreis-seenwalde",
+                "",
+            ),
+            (
+                3,
+                "Gemeinsame Kennzahlen in einer Steuerungsgruppe festgelegt – das hat getragen.",
+                "landkreis-seenwalde",
+                "gut",
+            ),
+            (
+                3,
+                "Erster Anlauf über eine gemeinsame Datenbank ist am Datenschutz gescheitert. Lehre: früh den "
+                "Datenschutzbeauftragten einbinden und mit aggregierten Daten anfangen.",
+                "rheinfurt",
+                "weniger",
+            ),
+            (
+                4,
+                "Musterkooperationsvereinbarung von Seenwalde als Vorlage; mit aggregierten Daten starten.",
+                "lindenau",
+                "",
+            ),
         ],
         1: [
-            (2, "Jugendforum mit festem Budget und Rederecht im Jugendhilfeausschuss.", "landkreis-hohenau-tannberg",
-             ""),
+            (
+                2,
+                "Jugendforum mit festem Budget und Rederecht im Jugendhilfeausschuss.",
+                "landkreis-hohenau-tannberg",
+                "",
+            ),
             (3, "Berufsschulen als Ort für Beteiligung: Auszubildende erreicht.", "landkreis-hohenau-tannberg", "gut"),
-            (3, "Online-Umfrage ohne Rückmeldung an die Jugendlichen – danach kam niemand mehr. Lehre: Ergebnisse "
-                "sichtbar zurückspielen.", "neustrand", "weniger"),
+            (
+                3,
+                "Online-Umfrage ohne Rückmeldung an die Jugendlichen – danach kam niemand mehr. Lehre: Ergebnisse "
+                "sichtbar zurückspielen.",
+                "neustrand",
+                "weniger",
+            ),
             (4, "Rückmeldeschleife einbauen: Was ist aus euren Ideen geworden?", "neustrand", ""),
         ],
     }
@@ -126,15 +183,31 @@ def main() -> None:
         )
 
     takeaways = [
-        ("lindenau", "Kooperationsvereinbarung zum Datenaustausch nach dem Muster von Seenwalde",
-         "Termin mit Schulamt und Gesundheitsamt im Januar", ["landkreis-seenwalde"]),
-        ("neustrand", "Rückmeldeschleife für die Jugendumfrage", "Ergebnisse im Jugendhilfeausschuss vorstellen",
-         ["landkreis-hohenau-tannberg"]),
-        ("landkreis-saalwinkel", "Steuerungsgruppe Präventionskette mit Gemeinden und Jobcenter",
-         "Erste Sitzung vorbereiten, Rheinfurt zum Erfahrungsaustausch einladen", ["rheinfurt"]),
+        (
+            "lindenau",
+            "Kooperationsvereinbarung zum Datenaustausch nach dem Muster von Seenwalde",
+            "Termin mit Schulamt und Gesundheitsamt im Januar",
+            ["landkreis-seenwalde"],
+        ),
+        (
+            "neustrand",
+            "Rückmeldeschleife für die Jugendumfrage",
+            "Ergebnisse im Jugendhilfeausschuss vorstellen",
+            ["landkreis-hohenau-tannberg"],
+        ),
+        (
+            "landkreis-saalwinkel",
+            "Steuerungsgruppe Präventionskette mit Gemeinden und Jobcenter",
+            "Erste Sitzung vorbereiten, Rheinfurt zum Erfahrungsaustausch einladen",
+            ["rheinfurt"],
+        ),
         ("kesselbrunn", "Ombudsstelle gemeinsam mit einem Nachbarkreis ausschreiben", "", ["landkreis-seenwalde"]),
-        ("landkreis-talheim", "Kleinräumige Armutsindikatoren aus Schuleingangsuntersuchungen",
-         "Daten beim Gesundheitsamt anfragen", ["landkreis-hohenau-tannberg", "landkreis-saalwinkel"]),
+        (
+            "landkreis-talheim",
+            "Kleinräumige Armutsindikatoren aus Schuleingangsuntersuchungen",
+            "Daten beim Gesundheitsamt anfragen",
+            ["landkreis-hohenau-tannberg", "landkreis-saalwinkel"],
+        ),
     ]
     for kommune, text, step, contacts in takeaways:
         folder._update_day(  # noqa: SLF001

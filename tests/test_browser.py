@@ -236,7 +236,7 @@ def test_facilitator_exports_everything_and_downloads_the_documentation(app, pag
     open_page(page, f"{app.url}/export")
     page.get_by_role("button", name="Alles exportieren").click()
     settle(page)
-    expect(page.get_by_text("Fertig: 8 Datei(en)")).to_be_visible(timeout=180_000)  # PDFs take seconds
+    expect(page.get_by_text("Fertig: 10 Datei(en)")).to_be_visible(timeout=180_000)  # PDFs take seconds
     assert serious_accessibility_problems(page) == []
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Dokumentation.pdf herunterladen").click()

@@ -14,6 +14,7 @@ from werkstatt.day import RuleError
 from werkstatt.model import ValidationError
 from werkstatt.store import WorkshopFolder
 
+
 @pytest.fixture
 def no_day(workshop_dir: Path) -> Path:
     """The demo workshop without its recorded day: an empty Themenbörse, no programme."""

@@ -137,7 +137,9 @@ def test_dokumentation_carries_the_day(exported: Path) -> None:
     contacts = text.split(squeezed("Verabredete Kontakte"))[-1]
     assert squeezed("Stadt LindenauLandkreis SeenwaldeKooperationsvereinbarung") in contacts
     reader = PdfReader(path)
-    nested = [sub.title for group in reader.outline if isinstance(group, list) for sub in group if not isinstance(sub, list)]
+    nested = [
+        sub.title for group in reader.outline if isinstance(group, list) for sub in group if not isinstance(sub, list)
+    ]
     assert "Beteiligung, die bleibt: vom Jugendforum zur festen Struktur" in nested
 
 

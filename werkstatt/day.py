@@ -808,10 +808,10 @@ def matching_obstacles(
     for persona in personas:
         for n, entry in enumerate(persona.obstacles):
             exact, compound = similar_words(topic_terms, terms(entry.text))
-            # A shared topic alone is too broad ("Kooperation" covers half the day): it needs a second
-            # shared topic or a shared word, and similar words alone need two.
+            # A shared topic or one shared word alone is too broad ("Kooperation", "Daten" cover half the
+            # day): it takes a second topic, or a topic and a word, or a word and a part of a compound.
             score = len(wanted & set(entry.topics)) + len(exact) + 0.5 * len(compound)
-            if score >= 2:
+            if score >= 1.5:
                 scored.append((score, persona.kommune, f"{persona.kommune} › obstacles[{n}]", entry.text))
     order = {k.slug: n for n, k in enumerate(workshop.kommunen)}
     scored.sort(key=lambda s: (-s[0], order.get(s[1], 0)))
@@ -868,4 +868,3 @@ def _takeaway(takeaways: Takeaways, kommune: str, takeaway_id: str) -> Takeaway:
     if found is None:
         raise RuleError(texts.DAY_UNKNOWN_ENTRY.format(id=takeaway_id))
     return found
-

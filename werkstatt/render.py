@@ -580,9 +580,7 @@ def board_html(workshop: Workshop, title: str, meta: str, board, projector: bool
     return (
         environment()
         .get_template("board.html.j2")
-        .render(
-            css=stylesheet("board.css"), title=title, meta=meta, columns=columns, projector=projector, t=texts
-        )
+        .render(css=stylesheet("board.css"), title=title, meta=meta, columns=columns, projector=projector, t=texts)
     )
 
 

@@ -389,23 +389,30 @@ class WorkshopFolder:
 
     def update_market(self, change) -> Any:  # noqa: ANN001 - change(market) -> result
         workshop = self.workshop()
-        return self._update_day(day.MARKET_FILE, lambda d: day.parse_market(d, workshop, limits=self.limits),
-                                day.market_to_data, change)
+        return self._update_day(
+            day.MARKET_FILE, lambda d: day.parse_market(d, workshop, limits=self.limits), day.market_to_data, change
+        )
 
     def update_agenda(self, change) -> Any:  # noqa: ANN001
         workshop = self.workshop()
-        return self._update_day(day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop, limits=self.limits),
-                                day.agenda_to_data, change)
+        return self._update_day(
+            day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop, limits=self.limits), day.agenda_to_data, change
+        )
 
     def update_board(self, group: str, change) -> Any:  # noqa: ANN001
         workshop, name = self.workshop(), day.board_file(group)
-        return self._update_day(name, lambda d: day.parse_board(d, workshop, group, f"{group}.yaml", self.limits),
-                                day.board_to_data, change)
+        return self._update_day(
+            name, lambda d: day.parse_board(d, workshop, group, f"{group}.yaml", self.limits), day.board_to_data, change
+        )
 
     def update_takeaways(self, change) -> Any:  # noqa: ANN001
         workshop = self.workshop()
-        return self._update_day(day.TAKEAWAYS_FILE, lambda d: day.parse_takeaways(d, workshop, limits=self.limits),
-                                day.takeaways_to_data, change)
+        return self._update_day(
+            day.TAKEAWAYS_FILE,
+            lambda d: day.parse_takeaways(d, workshop, limits=self.limits),
+            day.takeaways_to_data,
+            change,
+        )
 
     def _update_day(self, name: str, parse, to_data, change, now: dt.datetime | None = None) -> Any:  # noqa: ANN001
         """Apply ``change`` to the newest version of a day file under its lock and save it; return its result.

@@ -214,3 +214,100 @@ def join(slug: str, code: str) -> str | None:
     st.session_state["pw.kommune"] = kommune
     st.session_state["pw.code"] = access.normalise_code(code)
     return kommune
+
+
+# -- the day's pages: who acts, and operations with their messages ----------------------------------
+
+
+def acting_kommune(slug: str, workshop: Workshop) -> str | None:
+    """The Kommune this session speaks for on the day's pages; None until it has joined or chosen one.
+
+    With join codes a fellow is the Kommune of the code (a ``?code=`` link signs in again after a
+    reload). Without codes, or for the facilitator, a select box chooses, shared with the wizard.
+    """
+    if codes_active(slug) and not is_facilitator():
+        joined = st.session_state.get("pw.joined")
+        if (not joined or joined[0] != slug) and st.query_params.get("code"):
+            join(slug, st.query_params["code"])
+            joined = st.session_state.get("pw.joined")
+        if joined and joined[0] == slug and workshop.kommune(joined[1]):
+            st.caption(texts.DAY_SIGNED_IN.format(name=md_escape(workshop.kommune(joined[1]).name)))
+            return joined[1]
+        st.info(texts.DAY_JOIN_NEEDED, icon=":material/key:")
+        return None
+    options = [k.slug for k in workshop.kommunen]
+    current = st.session_state.get("pw.kommune")
+    if st.session_state.get("pw.day_kommune") not in options:
+        st.session_state["pw.day_kommune"] = current if current in options else None
+    choice = st.selectbox(
+        texts.DAY_ACT_AS,
+        options,
+        format_func=lambda s: workshop.kommune(s).name,
+        placeholder=texts.DAY_ACT_AS_NONE,
+        key="pw.day_kommune",
+    )
+    if choice:
+        st.session_state["pw.kommune"] = choice
+    else:
+        st.caption(texts.DAY_ACT_AS_NEEDED)
+    return choice
+
+
+def flash(channel: str, kind: str, message: object) -> None:
+    """Keep a message for the next drawing of ``channel`` (callbacks run before the page is drawn)."""
+    st.session_state.setdefault("pw.flash", {}).setdefault(channel, []).append((kind, message))
+
+
+def show_flash(channel: str) -> None:
+    for kind, message in st.session_state.get("pw.flash", {}).pop(channel, []):
+        if kind == "problems":
+            show_problems(texts.DAY_FILE_ERROR, message)
+        elif kind == "error":
+            st.error(md_escape(str(message)), icon=":material/error:")
+        else:
+            st.success(md_escape(str(message)), icon=":material/check_circle:")
+
+
+def apply(channel: str, operation, success: str = "") -> bool:  # noqa: ANN001 - a call that saves a day file
+    """Run one change of a day file; a refusal, a broken file or a busy lock becomes a German message."""
+    from filelock import Timeout
+
+    from werkstatt.day import RuleError
+
+    try:
+        operation()
+    except RuleError as err:
+        flash(channel, "error", str(err))
+    except ValidationError as err:
+        flash(channel, "problems", err.problems)
+    except Timeout:
+        flash(channel, "error", texts.DAY_BUSY)
+    else:
+        if success:
+            flash(channel, "success", success)
+        return True
+    return False
+
+
+def read_day(read):  # noqa: ANN001, ANN201 - a WorkshopFolder reader such as folder.market
+    """A day file for showing, or None after showing why it cannot be read (only this page stops)."""
+    try:
+        return read()
+    except ValidationError as err:
+        show_problems(texts.DAY_FILE_ERROR, err.problems)
+        return None
+
+
+def kommune_names(workshop: Workshop, slugs: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(workshop.kommune(s).name if workshop.kommune(s) else s for s in slugs)
+
+
+def facilitator_section(title: str, draw, *args) -> None:  # noqa: ANN001 - draw(*args) draws the section
+    """A part only the facilitator uses: shown once unlocked (or without PIN), else a PIN form in an expander."""
+    if is_facilitator() or not os.environ.get("WERKSTATT_PIN"):
+        st.subheader(title)
+        if facilitator_allowed():
+            draw(*args)
+        return
+    with st.expander(title, icon=":material/lock:"):
+        facilitator_allowed()  # unlocking reruns the page, which then shows the section itself

@@ -1,0 +1,158 @@
+"""Programm: the agenda built from the Themenbörse — time slots, parallel groups, who presents — and its PDF."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkstatt import day, texts
+from werkstatt.model import Workshop
+from werkstatt.store import WorkshopFolder
+from werkstatt.ui import common
+
+
+def page() -> None:
+    st.title(texts.AGENDA_TITLE)
+    st.markdown(texts.AGENDA_INTRO)
+    slug = common.chosen_workshop_slug()
+    workshop = common.load_workshop(slug) if slug else None
+    if workshop is None:
+        return
+    folder = common.folder_for(slug)
+    agenda = common.read_day(folder.agenda)
+    if agenda is None:
+        return
+    common.show_flash("agenda")
+    _show(workshop, agenda)
+    if agenda.slots:
+        _pdf(slug)
+    common.facilitator_section(texts.AGENDA_EDIT, _edit, folder, workshop, agenda)
+
+
+def _show(workshop: Workshop, agenda: day.Agenda) -> None:
+    if not agenda.slots:
+        st.info(texts.AGENDA_EMPTY, icon=":material/event:")
+        return
+    for slot in agenda.slots:
+        with st.container(border=True):
+            when = "–".join(x for x in (slot.start, slot.end) if x)
+            st.markdown(f"**{common.md_escape(when)}** · {common.md_escape(slot.title) or ''}")
+            if not slot.groups:
+                st.caption(texts.AGENDA_NO_GROUPS)
+            columns = st.columns(max(1, len(slot.groups)))
+            for column, group in zip(columns, slot.groups, strict=False):
+                with column:
+                    st.markdown(f"**{common.md_escape(group.title)}**")
+                    details = []
+                    if group.room:
+                        details.append(texts.AGENDA_ROOM.format(room=group.room))
+                    if group.presenters:
+                        details.append(
+                            texts.AGENDA_PRESENTERS.format(names=common.kommune_names(workshop, group.presenters))
+                        )
+                    if details:
+                        st.caption(common.md_escape(" · ".join(details)))
+                    st.page_link(
+                        st.session_state["pw.pages"]["board"],
+                        label=texts.AGENDA_OPEN_BOARD,
+                        icon=":material/view_kanban:",
+                        query_params={"runde": group.id},
+                    )
+
+
+def _pdf(slug: str) -> None:
+    from werkstatt.ui.export_page import exports_dir, run_export
+
+    if st.button(texts.AGENDA_MAKE_PDF, icon=":material/picture_as_pdf:"):
+        with st.spinner(texts.EXPORT_RUNNING):
+            result = run_export(slug, "--only", "programm")
+        if result.returncode != 0:
+            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
+    path = exports_dir(slug) / "Programm.pdf"
+    if path.exists():
+        st.download_button(
+            texts.AGENDA_PDF,
+            data=path.read_bytes,
+            file_name=path.name,
+            mime="application/pdf",
+            icon=":material/download:",
+        )
+
+
+def _edit(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda) -> None:
+    with st.form("pw.slot_form"):
+        st.markdown(f"**{texts.AGENDA_ADD_SLOT}**")
+        start, end, title = st.columns([1, 1, 3])
+        start.text_input(texts.AGENDA_START, key="pw.slot_start", max_chars=5, placeholder="10:00")
+        end.text_input(texts.AGENDA_END, key="pw.slot_end", max_chars=5, placeholder="11:00")
+        title.text_input(texts.AGENDA_SLOT_TITLE, key="pw.slot_title", max_chars=200)
+        st.form_submit_button(texts.AGENDA_SLOT_SUBMIT, icon=":material/add:", on_click=_add_slot, args=(folder,))
+    market = folder.market()
+    ideas = sorted(market.ranking(), key=lambda i: i.status != "aufgenommen")
+    for slot in agenda.slots:
+        when = "–".join(x for x in (slot.start, slot.end) if x)
+        with st.container(border=True):
+            head, remove = st.columns([4, 1])
+            head.markdown(f"**{common.md_escape(when)} · {common.md_escape(slot.title)}**")
+            remove.button(
+                texts.AGENDA_REMOVE_SLOT,
+                key=f"pw.remove_slot.{slot.id}",
+                on_click=lambda s=slot.id: common.apply(
+                    "agenda", lambda: folder.update_agenda(lambda a: day.remove_slot(a, s))
+                ),
+            )
+            for group in slot.groups:
+                line, drop = st.columns([4, 1])
+                line.markdown(f"– {common.md_escape(group.title)}")
+                drop.button(
+                    texts.AGENDA_REMOVE_GROUP,
+                    key=f"pw.remove_group.{group.id}",
+                    on_click=lambda g=group.id: common.apply(
+                        "agenda", lambda: folder.update_agenda(lambda a: day.remove_group(a, g))
+                    ),
+                )
+            _group_form(folder, workshop, slot, ideas)
+
+
+def _group_form(folder: WorkshopFolder, workshop: Workshop, slot: day.Slot, ideas: list[day.Idea]) -> None:
+    prefix = f"pw.group.{slot.id}"
+    labels = {"": texts.AGENDA_GROUP_IDEA_NONE}
+    labels |= {i.id: f"{i.title} ({day.IDEA_STATUS[i.status]}, {i.dots})" for i in ideas}
+    with st.form(f"{prefix}.form"):
+        st.markdown(texts.AGENDA_ADD_GROUP)
+        st.selectbox(texts.AGENDA_GROUP_IDEA, list(labels), format_func=labels.get, key=f"{prefix}.idea")
+        st.text_input(texts.AGENDA_GROUP_TITLE, key=f"{prefix}.title", max_chars=200)
+        room, presenters = st.columns([1, 3])
+        room.text_input(texts.AGENDA_GROUP_ROOM, key=f"{prefix}.room", max_chars=80)
+        presenters.multiselect(
+            texts.AGENDA_GROUP_PRESENTERS,
+            [k.slug for k in workshop.kommunen],
+            format_func=lambda s: workshop.kommune(s).name,
+            key=f"{prefix}.presenters",
+            placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
+        )
+        st.form_submit_button(
+            texts.AGENDA_GROUP_SUBMIT, icon=":material/add:", on_click=_add_group, args=(folder, slot.id, prefix)
+        )
+
+
+def _add_slot(folder: WorkshopFolder) -> None:
+    state = st.session_state
+    values = (state["pw.slot_start"].strip(), state["pw.slot_end"].strip(), state["pw.slot_title"])
+    if common.apply("agenda", lambda: folder.update_agenda(lambda a: day.add_slot(a, *values))):
+        for key in ("pw.slot_start", "pw.slot_end", "pw.slot_title"):
+            state[key] = ""
+
+
+def _add_group(folder: WorkshopFolder, slot_id: str, prefix: str) -> None:
+    state = st.session_state
+    idea_id = state.get(f"{prefix}.idea") or ""
+    title = state.get(f"{prefix}.title", "").strip()
+    if not title and idea_id:
+        title = next((i.title for i in folder.market().ideas if i.id == idea_id), "")
+    room, presenters = state.get(f"{prefix}.room", ""), list(state.get(f"{prefix}.presenters", []))
+    operation = lambda: folder.update_agenda(  # noqa: E731
+        lambda a: day.add_group(a, slot_id, title, idea_id, room, presenters)
+    )
+    if common.apply("agenda", operation):
+        state[f"{prefix}.title"], state[f"{prefix}.room"], state[f"{prefix}.presenters"] = "", "", []
+        state[f"{prefix}.idea"] = ""

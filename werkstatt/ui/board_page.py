@@ -1,0 +1,240 @@
+"""Themenrunde: the live board of one topic session along the four guiding questions.
+
+Column 1 starts with the obstacles the personas named on the topic (in their words). Fellows add
+entries from their laptops; the board redraws every two seconds, so the projector shows them at
+once. The facilitator switches to *Beiträge bearbeiten* to edit, move and hide entries; that view
+does not redraw by itself, so nobody's edit is interrupted.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkstatt import day, render, texts
+from werkstatt.model import Workshop
+from werkstatt.store import WorkshopFolder
+from werkstatt.ui import common
+from werkstatt.ui.presenter_page import PROJECTOR_CSS
+
+GROUP_KEY = "pw.board_group"
+PROJECTOR_KEY = "pw.board_projector"
+EDIT_KEY = "pw.board_edit"
+
+
+def page() -> None:
+    slug = common.chosen_workshop_slug()
+    workshop = common.load_workshop(slug) if slug else None
+    if workshop is None:
+        return
+    folder = common.folder_for(slug)
+    agenda = common.read_day(folder.agenda)
+    if agenda is None:
+        return
+    groups = agenda.groups()
+    if not groups:
+        st.title(texts.BOARD_TITLE)
+        st.info(texts.BOARD_NO_AGENDA, icon=":material/view_kanban:")
+        return
+    group_id = _chosen_group(groups)
+    slot, group = agenda.group(group_id)
+    _prefill_once(folder, workshop, group)
+    projector = st.session_state.get(PROJECTOR_KEY, False)
+    if projector:
+        st.html(PROJECTOR_CSS)
+    else:
+        st.title(texts.BOARD_TITLE)
+        st.caption(texts.BOARD_INTRO)
+    top = st.columns([3, 2, 2], vertical_alignment="bottom")
+    labels = {g.id: " · ".join(x for x in (_when(s), g.title) if x) for s, g in groups}
+    top[0].selectbox(
+        texts.BOARD_CHOOSE, list(labels), format_func=labels.get, key=GROUP_KEY, on_change=_keep_in_address
+    )
+    top[1].toggle(texts.BOARD_PROJECTOR, key=PROJECTOR_KEY, help=None)
+    editing = False
+    if common.is_facilitator() or not common.codes_active(slug):
+        editing = top[2].toggle(texts.BOARD_EDIT_MODE, key=EDIT_KEY)
+    common.show_flash("board")
+    meta = _meta(workshop, slot, group)
+    if editing and not projector:
+        if common.facilitator_allowed():
+            _editor(folder, workshop, group.id)
+        return
+    _live(slug, group.id, group.title, meta, projector)
+    if not projector:
+        kommune = common.acting_kommune(slug, workshop)
+        if kommune:
+            _add_form(folder, workshop, group.id, kommune)
+
+
+def _chosen_group(groups: list[tuple[day.Slot, day.Group]]) -> str:
+    ids = [g.id for _, g in groups]
+    wanted = st.query_params.get("runde")
+    if wanted in ids and st.session_state.get("pw.board_from_address") != wanted:
+        st.session_state[GROUP_KEY] = wanted  # a link from the programme, or a reload
+        st.session_state["pw.board_from_address"] = wanted
+    if st.session_state.get(GROUP_KEY) not in ids:
+        st.session_state[GROUP_KEY] = ids[0]
+    return st.session_state[GROUP_KEY]
+
+
+def _keep_in_address() -> None:
+    st.query_params["runde"] = st.session_state[GROUP_KEY]
+    st.session_state["pw.board_from_address"] = st.session_state[GROUP_KEY]
+
+
+def _when(slot: day.Slot) -> str:
+    return "–".join(x for x in (slot.start, slot.end) if x)
+
+
+def _meta(workshop: Workshop, slot: day.Slot, group: day.Group) -> str:
+    parts = [_when(slot)]
+    if group.room:
+        parts.append(texts.AGENDA_ROOM.format(room=group.room))
+    if group.presenters:
+        parts.append(texts.BOARD_PRESENTERS.format(names=common.kommune_names(workshop, group.presenters)))
+    return " · ".join(p for p in parts if p)
+
+
+def _prefill_once(folder: WorkshopFolder, workshop: Workshop, group: day.Group) -> None:
+    """The first look at a new board puts the matching persona obstacles into column 1 (once, under the lock)."""
+    board = common.read_day(lambda: folder.board(group.id))
+    if board is None or board.prefilled:
+        return
+    idea = next((i for i in folder.market().ideas if i.id == group.idea), None)
+    personas = [r.persona for r in folder.personas() if r.ok]
+    matches = day.matching_obstacles(
+        workshop,
+        personas,
+        group.title,
+        idea.description if idea else "",
+        idea.topics if idea else [],
+    )
+    common.apply("board", lambda: folder.update_board(group.id, lambda b: day.prefill(b, matches)))
+
+
+@st.fragment(run_every=2)
+def _live(slug: str, group_id: str, title: str, meta: str, projector: bool) -> None:
+    workshop = common.load_workshop(slug)
+    board = common.read_day(lambda: common.folder_for(slug).board(group_id))
+    if workshop is None or board is None:
+        return
+    st.html(render.board_html(workshop, title, meta, board, projector=projector))
+
+
+def _add_form(folder: WorkshopFolder, workshop: Workshop, group_id: str, kommune: str) -> None:
+    questions = render.board_questions(workshop)
+    with st.container(border=True):
+        st.markdown(f"**{texts.BOARD_ADD}**")
+        question = st.radio(
+            texts.BOARD_QUESTION,
+            [1, 2, 3, 4],
+            format_func=lambda n: f"{n}. {questions[n - 1]}",
+            key="pw.board_question",
+        )
+        if question == 3:
+            st.radio(
+                texts.BOARD_KIND,
+                list(day.EXPERIENCE_KINDS),
+                format_func=lambda k: texts.BOARD_GOOD if k == "gut" else texts.BOARD_LESS,
+                key="pw.board_kind",
+                horizontal=True,
+            )
+            st.caption(texts.BOARD_LEARNING_NOTE)
+        st.text_area(texts.BOARD_TEXT, key="pw.board_text", max_chars=1500, height=100)
+        st.button(
+            texts.BOARD_SUBMIT,
+            type="primary",
+            icon=":material/add:",
+            on_click=_add,
+            args=(folder, group_id, kommune),
+        )
+
+
+def _add(folder: WorkshopFolder, group_id: str, kommune: str) -> None:
+    state = st.session_state
+    question = state.get("pw.board_question", 1)
+    kind = state.get("pw.board_kind", "gut") if question == 3 else ""
+    text = state.get("pw.board_text", "")
+    limit = folder.limits.max_entries
+    operation = lambda: folder.update_board(  # noqa: E731
+        group_id, lambda b: day.add_entry(b, question, text, kommune, kind, limit=limit)
+    )
+    if common.apply("board", operation, texts.BOARD_ADDED):
+        state["pw.board_text"] = ""  # only a saved entry empties the field
+
+
+def _editor(folder: WorkshopFolder, workshop: Workshop, group_id: str) -> None:
+    """The facilitator's board: every entry with edit, move, up/down and hide; redrawn only after a change."""
+    board = common.read_day(lambda: folder.board(group_id))
+    if board is None:
+        return
+    questions = render.board_questions(workshop)
+    st.caption(texts.BOARD_EDIT_HINT)
+    columns = st.columns(4)
+    for number, column in enumerate(columns, start=1):
+        with column:
+            st.markdown(f"**{number}. {common.md_escape(questions[number - 1])}**")
+            entries = board.column(number, with_hidden=True)
+            if not entries:
+                st.caption(texts.BOARD_EMPTY_COLUMN)
+            for entry in entries:
+                _entry_editor(folder, workshop, group_id, entry, questions)
+
+
+def _entry_editor(
+    folder: WorkshopFolder, workshop: Workshop, group_id: str, entry: day.BoardEntry, questions: tuple[str, ...]
+) -> None:
+    def change(operation) -> None:  # noqa: ANN001
+        common.apply("board", lambda: folder.update_board(group_id, operation))
+
+    with st.container(border=True):
+        flags = []
+        if entry.hidden:
+            flags.append(texts.BOARD_HIDDEN)
+        if entry.kind:
+            flags.append(day.EXPERIENCE_KINDS[entry.kind])
+        if flags:
+            st.caption(" · ".join(flags))
+        st.markdown(common.md_escape(entry.text))
+        if entry.kommune:
+            st.caption(common.md_escape(common.kommune_names(workshop, [entry.kommune])))
+        key = f"pw.entry.{group_id}.{entry.id}"
+        up, down, hide = st.columns(3)
+        up.button(
+            texts.BOARD_UP,
+            key=f"{key}.up",
+            icon=":material/arrow_upward:",
+            on_click=change,
+            args=(lambda b: day.move_entry(b, entry.id, step=-1),),
+        )
+        down.button(
+            texts.BOARD_DOWN,
+            key=f"{key}.down",
+            icon=":material/arrow_downward:",
+            on_click=change,
+            args=(lambda b: day.move_entry(b, entry.id, step=1),),
+        )
+        hide.button(
+            texts.BOARD_SHOW if entry.hidden else texts.BOARD_HIDE,
+            key=f"{key}.hide",
+            icon=":material/visibility:" if entry.hidden else ":material/visibility_off:",
+            on_click=change,
+            args=(lambda b: day.set_hidden(b, entry.id, not entry.hidden),),
+        )
+        with st.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"{key}.form", border=False):
+            text = st.text_area(texts.BOARD_EDIT_TEXT, value=entry.text, max_chars=1500)
+            target = st.selectbox(
+                texts.BOARD_MOVE_TO,
+                [1, 2, 3, 4],
+                index=entry.question - 1,
+                format_func=lambda n: f"{n}. {questions[n - 1]}",
+            )
+            if st.form_submit_button(texts.BOARD_EDIT_SAVE):
+                started_from = entry.text
+
+                def edit(b, text=text, target=target) -> None:  # noqa: ANN001
+                    day.edit_entry(b, entry.id, text, started_from)
+                    day.move_entry(b, entry.id, question=target)
+
+                change(edit)
+                st.rerun()

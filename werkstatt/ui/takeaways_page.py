@@ -1,0 +1,133 @@
+"""Mitnehmen: what each Kommune will try, its next concrete step and whom it will contact; with a one-page PDF."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkstatt import day, render, texts
+from werkstatt.matching import partners_for
+from werkstatt.model import Workshop
+from werkstatt.store import WorkshopFolder
+from werkstatt.ui import common
+
+
+def page() -> None:
+    st.title(texts.TAKEAWAYS_TITLE)
+    st.markdown(texts.TAKEAWAYS_INTRO)
+    slug = common.chosen_workshop_slug()
+    workshop = common.load_workshop(slug) if slug else None
+    if workshop is None:
+        return
+    folder = common.folder_for(slug)
+    takeaways = common.read_day(folder.takeaways)
+    if takeaways is None:
+        return
+    kommune = common.acting_kommune(slug, workshop)
+    common.show_flash("takeaways")
+    if kommune:
+        _own(slug, folder, workshop, takeaways, kommune)
+    if common.may_see_others(slug):
+        st.subheader(texts.TAKEAWAYS_ALL)
+        show_all(workshop, takeaways)
+
+
+def _own(slug: str, folder: WorkshopFolder, workshop: Workshop, takeaways: day.Takeaways, kommune: str) -> None:
+    others = [k.slug for k in workshop.kommunen if k.slug != kommune]
+    data = common.snapshot(slug)
+    suggested = sorted({p.help.kommune for p in partners_for(list(data.partners), kommune)}) if data else []
+    if suggested:
+        st.caption(texts.TAKEAWAYS_SUGGESTED.format(names=common.kommune_names(workshop, suggested)))
+    items = takeaways.of(kommune)
+    if not items:
+        st.caption(texts.TAKEAWAYS_NONE)
+    for item in items:
+        with st.expander(item.text, icon=":material/flag:"):
+            _item_form(folder, workshop, kommune, others, item)
+    with st.container(border=True):
+        st.markdown(f"**{texts.TAKEAWAYS_ADD}**")
+        _item_form(folder, workshop, kommune, others, None, suggested)
+    _pdf(slug, kommune, bool(items))
+
+
+def _item_form(
+    folder: WorkshopFolder,
+    workshop: Workshop,
+    kommune: str,
+    others: list[str],
+    item: day.Takeaway | None,
+    suggested: list[str] | None = None,
+) -> None:
+    key = f"pw.takeaway.{item.id if item else 'new'}"
+    with st.form(key, border=False, clear_on_submit=False):
+        text = st.text_area(
+            texts.TAKEAWAYS_TEXT, value=item.text if item else "", max_chars=1500, height=80, key=f"{key}.text"
+        )
+        step = st.text_input(
+            texts.TAKEAWAYS_NEXT, value=item.next_step if item else "", max_chars=500, key=f"{key}.next"
+        )
+        contacts = st.multiselect(
+            texts.TAKEAWAYS_CONTACTS,
+            others,
+            default=item.contacts if item else [],
+            format_func=lambda s: workshop.kommune(s).name,
+            placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
+            key=f"{key}.contacts",
+        )
+        save, remove = st.columns([2, 1])
+        saved = save.form_submit_button(
+            texts.TAKEAWAYS_SAVE if item else texts.TAKEAWAYS_ADD, type="primary", icon=":material/save:"
+        )
+        removed = remove.form_submit_button(texts.TAKEAWAYS_REMOVE, icon=":material/delete:") if item else False
+    if saved:
+        if item:
+            operation = lambda t: day.edit_takeaway(t, kommune, item.id, text, step, contacts)  # noqa: E731
+        else:
+            operation = lambda t: day.add_takeaway(t, kommune, text, step, contacts)  # noqa: E731
+        if common.apply("takeaways", lambda: folder.update_takeaways(operation), texts.TAKEAWAYS_SAVED):
+            if not item:
+                for suffix in (".text", ".next", ".contacts"):
+                    st.session_state.pop(f"{key}{suffix}", None)
+            st.rerun()
+        common.show_flash("takeaways")  # refused: the message here, and the words stay in the form
+    if removed:
+        common.apply("takeaways", lambda: folder.update_takeaways(lambda t: day.remove_takeaway(t, kommune, item.id)))
+        st.rerun()
+
+
+def _pdf(slug: str, kommune: str, any_items: bool) -> None:
+    from werkstatt.ui.export_page import exports_dir, run_export
+
+    if st.button(texts.TAKEAWAYS_MAKE_PDF, icon=":material/picture_as_pdf:", disabled=not any_items):
+        with st.spinner(texts.EXPORT_RUNNING):
+            result = run_export(slug, "--kommune", kommune, "--only", "mitnehmen")
+        if result.returncode != 0:
+            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
+    path = exports_dir(slug) / f"Mitnehmen-{kommune}.pdf"
+    if path.exists():
+        st.download_button(
+            texts.TAKEAWAYS_PDF,
+            data=path.read_bytes,
+            file_name=path.name,
+            mime="application/pdf",
+            icon=":material/download:",
+        )
+
+
+def show_all(workshop: Workshop, takeaways: day.Takeaways) -> None:
+    groups = render.takeaway_groups(workshop, takeaways)
+    if not groups:
+        st.caption(texts.TAKEAWAYS_NONE)
+    for group in groups:
+        with st.container(border=True):
+            st.markdown(f"**{common.md_escape(group['kommune'])}**")
+            for item in group["items"]:
+                show_item(item)
+
+
+def show_item(item: dict) -> None:
+    lines = [f"- **{common.md_escape(item['text'])}**"]
+    if item["next_step"]:
+        lines.append(f"  {common.md_escape(texts.TAKEAWAYS_NEXT_LINE.format(step=item['next_step']))}")
+    if item["contacts"]:
+        lines.append(f"  {common.md_escape(texts.TAKEAWAYS_CONTACT_LINE.format(names=item['contacts']))}")
+    st.markdown("  \n".join(lines))
