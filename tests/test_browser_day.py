@@ -58,7 +58,9 @@ def test_three_fellows_vote_and_fill_the_board_while_the_facilitator_watches(day
         )
         lindenau.get_by_role("button", name="Idee einreichen").click()
         settle(lindenau)
-        expect(lindenau.get_by_text("Ihre Idee „Beteiligung verstetigen <b>sofort</b>“ steht in der Börse.")).to_be_visible()
+        expect(
+            lindenau.get_by_text("Ihre Idee „Beteiligung verstetigen <b>sofort</b>“ steht in der Börse.")
+        ).to_be_visible()
         assert serious_accessibility_problems(lindenau) == []
         expect(neustrand.get_by_text("Beteiligung verstetigen <b>sofort</b>")).to_be_visible(timeout=8_000)
 
