@@ -743,3 +743,4 @@ BOARD_EDIT_HINT = (
 )
 TAKEAWAYS_SAVED = "Gespeichert."
 TAKEAWAYS_MAKE_PDF = "Mitnehmen-PDF erstellen"
+DAY_KOMMUNEN_PLACEHOLDER = "Kommunen wählen …"

@@ -128,7 +128,7 @@ def _group_form(folder: WorkshopFolder, workshop: Workshop, slot: day.Slot, idea
             [k.slug for k in workshop.kommunen],
             format_func=lambda s: workshop.kommune(s).name,
             key=f"{prefix}.presenters",
-            placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
+            placeholder=texts.DAY_KOMMUNEN_PLACEHOLDER,
         )
         st.form_submit_button(
             texts.AGENDA_GROUP_SUBMIT, icon=":material/add:", on_click=_add_group, args=(folder, slot.id, prefix)

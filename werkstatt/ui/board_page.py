@@ -170,15 +170,14 @@ def _editor(folder: WorkshopFolder, workshop: Workshop, group_id: str) -> None:
         return
     questions = render.board_questions(workshop)
     st.caption(texts.BOARD_EDIT_HINT)
-    columns = st.columns(4)
-    for number, column in enumerate(columns, start=1):
-        with column:
-            st.markdown(f"**{number}. {common.md_escape(questions[number - 1])}**")
-            entries = board.column(number, with_hidden=True)
-            if not entries:
-                st.caption(texts.BOARD_EMPTY_COLUMN)
-            for entry in entries:
-                _entry_editor(folder, workshop, group_id, entry, questions)
+    # One question under the other (not four narrow columns): every entry gets a full row of buttons.
+    for number, question in enumerate(questions, start=1):
+        st.markdown(f"**{number}. {common.md_escape(question)}**")
+        entries = board.column(number, with_hidden=True)
+        if not entries:
+            st.caption(texts.BOARD_EMPTY_COLUMN)
+        for entry in entries:
+            _entry_editor(folder, workshop, group_id, entry, questions)
 
 
 def _entry_editor(
@@ -195,11 +194,11 @@ def _entry_editor(
             flags.append(day.EXPERIENCE_KINDS[entry.kind])
         if flags:
             st.caption(" · ".join(flags))
-        st.markdown(common.md_escape(entry.text))
+        words, up, down, hide, edit = st.columns([4, 2, 2, 2, 2], vertical_alignment="center")
+        words.markdown(common.md_escape(entry.text))
         if entry.kommune:
-            st.caption(common.md_escape(common.kommune_names(workshop, [entry.kommune])))
+            words.caption(common.md_escape(common.kommune_names(workshop, [entry.kommune])))
         key = f"pw.entry.{group_id}.{entry.id}"
-        up, down, hide = st.columns(3)
         up.button(
             texts.BOARD_UP,
             key=f"{key}.up",
@@ -221,20 +220,28 @@ def _entry_editor(
             on_click=change,
             args=(lambda b: day.set_hidden(b, entry.id, not entry.hidden),),
         )
-        with st.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"{key}.form", border=False):
-            text = st.text_area(texts.BOARD_EDIT_TEXT, value=entry.text, max_chars=1500)
+        # The editor remembers the words it started from: a save over someone else's newer change is refused
+        # once (with the typed words kept), so nobody overwrites another edit without seeing it.
+        base_key, text_key = f"{key}.base", f"{key}.text"
+        if base_key not in st.session_state:
+            st.session_state[base_key] = entry.text
+            st.session_state.setdefault(text_key, entry.text)  # after a refusal the typed words stay
+        with edit.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"{key}.form", border=False):
+            st.text_area(texts.BOARD_EDIT_TEXT, key=text_key, max_chars=1500)
             target = st.selectbox(
                 texts.BOARD_MOVE_TO,
                 [1, 2, 3, 4],
                 index=entry.question - 1,
                 format_func=lambda n: f"{n}. {questions[n - 1]}",
+                key=f"{key}.target",
             )
             if st.form_submit_button(texts.BOARD_EDIT_SAVE):
-                started_from = entry.text
+                text, started_from = st.session_state[text_key], st.session_state.pop(base_key)
 
-                def edit(b, text=text, target=target) -> None:  # noqa: ANN001
+                def apply_edit(b) -> None:  # noqa: ANN001
                     day.edit_entry(b, entry.id, text, started_from)
                     day.move_entry(b, entry.id, question=target)
 
-                change(edit)
+                if common.apply("board", lambda: folder.update_board(group_id, apply_edit)):
+                    del st.session_state[text_key]
                 st.rerun()

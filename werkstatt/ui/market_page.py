@@ -111,7 +111,7 @@ def _from_persona(folder: WorkshopFolder, workshop: Workshop, kommune: str) -> N
 def _prefill(source: str, text: str, topics: list[str]) -> None:
     state = st.session_state
     state[FORM_KEYS["title"]] = day.short_title(text)
-    state[FORM_KEYS["description"]] = text
+    state[FORM_KEYS["description"]] = "" if day.short_title(text) == text else text
     state[TOPICS_KEY] = list(topics)
     state[SOURCE_KEY] = source
 

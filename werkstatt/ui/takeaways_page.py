@@ -70,7 +70,7 @@ def _item_form(
             others,
             default=item.contacts if item else [],
             format_func=lambda s: workshop.kommune(s).name,
-            placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
+            placeholder=texts.DAY_KOMMUNEN_PLACEHOLDER,
             key=f"{key}.contacts",
         )
         save, remove = st.columns([2, 1])
