@@ -23,6 +23,15 @@ def open_page(page: Page, url: str) -> None:
 
 def serious_accessibility_problems(page: Page) -> list[str]:
     """axe-core findings of impact serious or critical, as readable lines."""
+    # Fading chips and popovers have too little contrast mid-animation; axe judges the finished page.
+    page.evaluate(
+        """() => Promise.race([
+            new Promise((done) => setTimeout(done, 3000)),
+            Promise.all(document.getAnimations()
+                .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map((a) => a.finished.catch(() => null))),
+        ])"""
+    )
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['html'][:160] for n in v['nodes']][:3]}"

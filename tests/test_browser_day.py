@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser_helpers import open_page, serious_accessibility_problems, settle
+from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
 from conftest import DEMO, RunningApp
 from playwright.sync_api import Page, expect
 
@@ -72,10 +72,10 @@ def test_three_fellows_vote_and_fill_the_board_while_the_facilitator_watches(day
 
         # Neustrand puts all three dots on it and supports it; Rheinfurt puts one.
         vote = neustrand.get_by_role("button", name="Punkt setzen")
-        for _ in range(3):
+        for left in (2, 1, 0):  # one click at a time, as people click: each dot shows before the next
             vote.click()
             settle(neustrand)
-        expect(neustrand.get_by_text("Stadt Neustrand hat noch 0 von 3 Punkten.")).to_be_visible()
+            expect(neustrand.get_by_text(f"Stadt Neustrand hat noch {left} von 3 Punkten.")).to_be_visible()
         expect(vote).to_be_disabled()
         neustrand.get_by_role("button", name="Betrifft uns auch").click()
         rheinfurt.get_by_role("button", name="Punkt setzen").click()
@@ -136,8 +136,12 @@ def test_three_fellows_vote_and_fill_the_board_while_the_facilitator_watches(day
         settle(facilitator)
         facilitator.get_by_text("Beiträge bearbeiten").click()
         settle(facilitator)
-        facilitator.get_by_role("button", name="Ausblenden").first.click()
+        hide = facilitator.get_by_role("button", name="Ausblenden").first
+        expect(hide).to_be_enabled()
+        hide.click()
         settle(facilitator)
+        assert wait_until(lambda: folder.board("runde-1").entries[0].hidden)
+        expect(facilitator.get_by_role("button", name="Wieder zeigen")).to_be_visible()
         entries = folder.board("runde-1").entries
         assert entries[0].hidden and entries[0].source  # the first pre-filled obstacle
         written = {(e.question, e.kind, e.kommune) for e in entries if not e.source}

@@ -196,6 +196,8 @@ def test_zip_holds_documents_and_yaml(exported: Path) -> None:
     names = zipfile.ZipFile(target).namelist()
     assert "Dokumentation.pdf" in names and "Personas.xlsx" in names
     assert "yaml/workshop.yaml" in names and "yaml/lindenau.yaml" in names
+    assert "yaml/tag/themenboerse.yaml" in names and "yaml/tag/themenrunden/runde-1.yaml" in names
+    assert not any(Path(n).name.startswith(".") for n in names)  # no locks, no access file
 
 
 def test_injection_stays_text_in_every_document(workshop_dir: Path, tmp_path: Path) -> None:
@@ -204,12 +206,19 @@ def test_injection_stays_text_in_every_document(workshop_dir: Path, tmp_path: Pa
     persona.profile.quote = "<img src=x onerror=alert(1)> Grüße"
     persona.obstacles[0].text = '<a href="file:///etc/passwd">Link</a>'
     store.save_persona(persona, base_revision=persona.revision)
+    from werkstatt import day
+
+    store.update_board("runde-1", lambda b: day.add_entry(b, 2, '<img src="file:///etc/passwd"> Tafel'))
+    store.update_takeaways(lambda t: day.add_takeaway(t, "lindenau", "<script>alert(1)</script> Vorhaben"))
     files = export(WorkshopFolder(workshop_dir), tmp_path, ("steckbriefe", "dokumentation"))
     for path in files:
         text = squeezed(pdf_text(path))
         assert squeezed("<img src=x onerror=alert(1)>") in text
         assert squeezed('<a href="file:///etc/passwd">Link</a>') in text
         assert "root:x:0" not in text
+    documentation = squeezed(pdf_text(tmp_path / "Dokumentation.pdf"))
+    assert squeezed('<img src="file:///etc/passwd"> Tafel') in documentation
+    assert squeezed("<script>alert(1)</script> Vorhaben") in documentation
 
 
 def test_material_refuses_broken_files_like_validate(workshop_dir: Path) -> None:
