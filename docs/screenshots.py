@@ -41,6 +41,23 @@ def main() -> None:
                 page.goto(f"{app.url}/vergleich")
                 settle(page)
                 page.screenshot(path=DOCS / "vergleich.png")
+                page.goto(f"{app.url}/themenboerse")
+                settle(page)
+                page.get_by_label("Ihre Kommune").click()
+                page.get_by_role("option", name="Stadt Lindenau").click()
+                settle(page)
+                page.screenshot(path=DOCS / "themenboerse.png")
+                page.goto(f"{app.url}/programm")
+                settle(page)
+                page.screenshot(path=DOCS / "programm.png")
+                board = browser.new_page(viewport={"width": 1280, "height": 720})
+                board.goto(f"{app.url}/themenrunde?runde=runde-2")
+                settle(board)
+                board.get_by_text("Projektor-Ansicht").click()
+                settle(board)
+                board.wait_for_timeout(1500)
+                board.screenshot(path=DOCS / "themenrunde-projektor.png")
+                board.close()
                 for width, height in ((1280, 720), (1920, 1080)):
                     projector = browser.new_page(viewport={"width": width, "height": height})
                     projector.goto(f"{app.url}/praesentation")
@@ -52,7 +69,8 @@ def main() -> None:
             app.stop()
 
     out = Path(tempfile.mkdtemp())
-    export(WorkshopFolder(DEMO), out, ("steckbriefe", "vergleich", "lernpartner", "dokumentation"))
+    export(WorkshopFolder(DEMO), out, ("steckbriefe", "vergleich", "lernpartner", "dokumentation", "programm"))
+    export(WorkshopFolder(DEMO), out, ("mitnehmen",), kommune="lindenau")
     export(WorkshopFolder(DEMO), out, ("dokumentation",), anonymous=True)
     pages = {
         "steckbrief": ("Persona-Steckbriefe.pdf", 1),
@@ -61,7 +79,13 @@ def main() -> None:
         "dokumentation-titel": ("Dokumentation.pdf", 1),
         "dokumentation-inhalt": ("Dokumentation.pdf", 2),
         "dokumentation-anonym": ("Dokumentation-anonym.pdf", 14),
+        "programm-pdf": ("Programm.pdf", 1),
+        "mitnehmen-pdf": ("Mitnehmen-lindenau.pdf", 1),
     }
+    sessions = next(
+        n for n, text in enumerate(_page_texts(out / "Dokumentation.pdf"), start=1) if text.startswith("Themenrunden")
+    )
+    pages["dokumentation-themenrunde"] = ("Dokumentation.pdf", sessions)
     for image, (pdf, number) in pages.items():
         subprocess.run(
             [
@@ -79,6 +103,12 @@ def main() -> None:
             ],
             check=True,
         )
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [(page.extract_text() or "").strip() for page in PdfReader(pdf).pages]
 
 
 if __name__ == "__main__":
