@@ -32,7 +32,7 @@ def environment() -> jinja2.Environment:
     )
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def stylesheet(name: str) -> str:
     return (TEMPLATES_DIR / name).read_text(encoding="utf-8")
 
@@ -140,15 +140,21 @@ def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported 
     return DenyAllFetcher()
 
 
+@lru_cache(maxsize=1)
+def renderer():  # noqa: ANN201 - pdfrender.Renderer, one per process
+    from werkstatt.pdfrender import Renderer
+
+    return Renderer(_deny_all_fetcher)
+
+
 def html_to_pdf(html: str) -> bytes:
     """Render an HTML document to PDF bytes, tagged for accessibility, without fetching anything.
 
     Title, author and language come from the document's own ``<title>``, ``<meta>`` and ``lang``.
+    WeasyPrint is imported only here (it is heavy and most reruns never print); a long-lived process
+    re-lays only the parts of a document that changed since its last export (see ``pdfrender``).
     """
-    import weasyprint  # imported lazily: it is heavy and most reruns never print
-
-    document = weasyprint.HTML(string=html, url_fetcher=_deny_all_fetcher(), base_url=None)
-    return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False)
+    return renderer().pdf(html)
 
 
 def comparison_context(
