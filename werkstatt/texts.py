@@ -744,3 +744,5 @@ BOARD_EDIT_HINT = (
 TAKEAWAYS_SAVED = "Gespeichert."
 TAKEAWAYS_MAKE_PDF = "Mitnehmen-PDF erstellen"
 DAY_KOMMUNEN_PLACEHOLDER = "Kommunen wählen …"
+WORKER_FAILED = "Der Export ist mit einem unerwarteten Fehler abgebrochen: {error}"
+WORKER_TIMEOUT = "Der Export hat zu lange gedauert und wurde abgebrochen. Bitte erneut versuchen."

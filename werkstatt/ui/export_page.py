@@ -1,14 +1,13 @@
 """Export for the facilitator: the handouts as PDF, the spreadsheets, and one ZIP with everything.
 
-The documents are made by ``python -m werkstatt export`` in a separate process: WeasyPrint is pure
-Python, and rendering inside the app's process would hold up every other fellow's session.
+The documents are made by the CLI's export code in the render worker, a separate long-lived process:
+WeasyPrint is pure Python, and rendering inside the app's process would hold up every other fellow's
+session; the worker also keeps the laid-out pages, so the next export after a small change is quick.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import streamlit as st
@@ -16,6 +15,7 @@ import streamlit as st
 from werkstatt import texts
 from werkstatt.export import KINDS
 from werkstatt.ui import common
+from werkstatt.worker import RenderWorker, Result
 
 MIME = {
     ".pdf": "application/pdf",
@@ -30,19 +30,17 @@ def exports_dir(slug: str) -> Path:
     return Path(root) / slug
 
 
-def run_export(slug: str, *options: str) -> subprocess.CompletedProcess:
-    """Run the CLI export for a workshop in its own process; returns its output for the page."""
-    command = [
-        sys.executable,
-        "-m",
-        "werkstatt",
-        "export",
-        str(common.folder_for(slug).path),
-        "--out",
-        str(exports_dir(slug)),
-        *options,
-    ]
-    return subprocess.run(command, cwd=common.PROJECT_ROOT, capture_output=True, text=True, timeout=900)
+@st.cache_resource
+def render_worker() -> RenderWorker:
+    """One warm render process for the whole app (see ``werkstatt/worker.py``)."""
+    return RenderWorker()
+
+
+def run_export(slug: str, *options: str) -> Result:
+    """Export a workshop in the render worker (or, while it is busy, in a process of its own)."""
+    return render_worker().run(
+        ["export", str(common.folder_for(slug).path), "--out", str(exports_dir(slug)), *options]
+    )
 
 
 def page() -> None:
