@@ -13,11 +13,10 @@ from werkstatt.ui import common
 def page() -> None:
     st.title(texts.AGENDA_TITLE)
     st.markdown(texts.AGENDA_INTRO)
-    slug = common.chosen_workshop_slug()
-    workshop = common.load_workshop(slug) if slug else None
-    if workshop is None:
+    chosen = common.chosen_workshop()
+    if chosen is None:
         return
-    folder = common.folder_for(slug)
+    slug, workshop, folder = chosen
     agenda = common.read_day(folder.agenda)
     if agenda is None:
         return
@@ -60,22 +59,9 @@ def _show(workshop: Workshop, agenda: day.Agenda) -> None:
 
 
 def _pdf(slug: str) -> None:
-    from werkstatt.ui.export_page import exports_dir, run_export
+    from werkstatt.ui.export_page import pdf_button
 
-    if st.button(texts.AGENDA_MAKE_PDF, icon=":material/picture_as_pdf:"):
-        with st.spinner(texts.EXPORT_RUNNING):
-            result = run_export(slug, "--only", "programm")
-        if result.returncode != 0:
-            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
-    path = exports_dir(slug) / "Programm.pdf"
-    if path.exists():
-        st.download_button(
-            texts.AGENDA_PDF,
-            data=path.read_bytes,
-            file_name=path.name,
-            mime="application/pdf",
-            icon=":material/download:",
-        )
+    pdf_button(slug, texts.AGENDA_MAKE_PDF, texts.AGENDA_PDF, "Programm.pdf", "--only", "programm")
 
 
 def _edit(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda) -> None:

@@ -22,11 +22,10 @@ EDIT_KEY = "pw.board_edit"
 
 
 def page() -> None:
-    slug = common.chosen_workshop_slug()
-    workshop = common.load_workshop(slug) if slug else None
-    if workshop is None:
+    chosen = common.chosen_workshop()
+    if chosen is None:
         return
-    folder = common.folder_for(slug)
+    slug, workshop, folder = chosen
     agenda = common.read_day(folder.agenda)
     if agenda is None:
         return

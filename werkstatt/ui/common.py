@@ -311,3 +311,13 @@ def facilitator_section(title: str, draw, *args) -> None:  # noqa: ANN001 - draw
         return
     with st.expander(title, icon=":material/lock:"):
         facilitator_allowed()  # unlocking reruns the page, which then shows the section itself
+
+
+def chosen_workshop() -> tuple[str, Workshop, WorkshopFolder] | None:
+    """(slug, workshop, folder) of this session's workshop, or None after saying why there is none."""
+    slug = chosen_workshop_slug()
+    if slug is None:
+        st.warning(texts.START_NO_WORKSHOP.format(root=personas_root()))
+        return None
+    workshop = load_workshop(slug)
+    return (slug, workshop, folder_for(slug)) if workshop is not None else None

@@ -38,9 +38,7 @@ def render_worker() -> RenderWorker:
 
 def run_export(slug: str, *options: str) -> Result:
     """Export a workshop in the render worker (or, while it is busy, in a process of its own)."""
-    return render_worker().run(
-        ["export", str(common.folder_for(slug).path), "--out", str(exports_dir(slug)), *options]
-    )
+    return render_worker().run(["export", str(common.folder_for(slug).path), "--out", str(exports_dir(slug)), *options])
 
 
 def page() -> None:
@@ -89,5 +87,25 @@ def page() -> None:
             file_name=path.name,
             mime=MIME[path.suffix],
             key=f"pw.download.{path.name}",
+            icon=":material/download:",
+        )
+
+
+def pdf_button(
+    slug: str, make_label: str, download_label: str, file_name: str, *options: str, disabled: bool = False
+) -> None:
+    """A button that makes one PDF in the render worker, and the download button for the file it wrote."""
+    if st.button(make_label, icon=":material/picture_as_pdf:", disabled=disabled):
+        with st.spinner(texts.EXPORT_RUNNING):
+            result = run_export(slug, *options)
+        if result.returncode != 0:
+            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
+    path = exports_dir(slug) / file_name
+    if path.exists():
+        st.download_button(
+            download_label,
+            data=path.read_bytes,  # read only when someone clicks
+            file_name=path.name,
+            mime="application/pdf",
             icon=":material/download:",
         )

@@ -21,11 +21,10 @@ SOURCE_KEY = "pw.idea_source"
 def page() -> None:
     st.title(texts.MARKET_TITLE)
     st.markdown(texts.MARKET_INTRO)
-    slug = common.chosen_workshop_slug()
-    workshop = common.load_workshop(slug) if slug else None
-    if workshop is None:
+    chosen = common.chosen_workshop()
+    if chosen is None:
         return
-    folder = common.folder_for(slug)
+    slug, workshop, folder = chosen
     if common.read_day(folder.market) is None:
         return
     kommune = common.acting_kommune(slug, workshop)

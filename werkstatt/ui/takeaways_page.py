@@ -14,11 +14,10 @@ from werkstatt.ui import common
 def page() -> None:
     st.title(texts.TAKEAWAYS_TITLE)
     st.markdown(texts.TAKEAWAYS_INTRO)
-    slug = common.chosen_workshop_slug()
-    workshop = common.load_workshop(slug) if slug else None
-    if workshop is None:
+    chosen = common.chosen_workshop()
+    if chosen is None:
         return
-    folder = common.folder_for(slug)
+    slug, workshop, folder = chosen
     takeaways = common.read_day(folder.takeaways)
     if takeaways is None:
         return
@@ -95,22 +94,19 @@ def _item_form(
 
 
 def _pdf(slug: str, kommune: str, any_items: bool) -> None:
-    from werkstatt.ui.export_page import exports_dir, run_export
+    from werkstatt.ui.export_page import pdf_button
 
-    if st.button(texts.TAKEAWAYS_MAKE_PDF, icon=":material/picture_as_pdf:", disabled=not any_items):
-        with st.spinner(texts.EXPORT_RUNNING):
-            result = run_export(slug, "--kommune", kommune, "--only", "mitnehmen")
-        if result.returncode != 0:
-            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
-    path = exports_dir(slug) / f"Mitnehmen-{kommune}.pdf"
-    if path.exists():
-        st.download_button(
-            texts.TAKEAWAYS_PDF,
-            data=path.read_bytes,
-            file_name=path.name,
-            mime="application/pdf",
-            icon=":material/download:",
-        )
+    pdf_button(
+        slug,
+        texts.TAKEAWAYS_MAKE_PDF,
+        texts.TAKEAWAYS_PDF,
+        f"Mitnehmen-{kommune}.pdf",
+        "--kommune",
+        kommune,
+        "--only",
+        "mitnehmen",
+        disabled=not any_items,
+    )
 
 
 def show_all(workshop: Workshop, takeaways: day.Takeaways) -> None:

@@ -510,25 +510,18 @@ def _bottom_buttons(step: wizard.Step) -> None:
 
 
 def _own_steckbrief(slug: str, kommune: str) -> None:
-    """The fellow's own one-page PDF, made from the saved file in a separate process."""
-    from werkstatt.ui.export_page import exports_dir, run_export
+    """The fellow's own one-page PDF, made from the saved file in the render worker."""
+    from werkstatt.ui.export_page import pdf_button
 
-    if st.button(
-        texts.EXPORT_MY_CARD, icon=":material/picture_as_pdf:", disabled=_is_dirty() or not _draft()["revision"]
-    ):
-        with st.spinner(texts.EXPORT_RUNNING):
-            result = run_export(slug, "--kommune", kommune)
-        if result.returncode != 0:
-            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
-    path = exports_dir(slug) / f"Steckbrief-{kommune}.pdf"
-    if path.exists():
-        st.download_button(
-            texts.EXPORT_MY_CARD_DOWNLOAD,
-            data=path.read_bytes,  # read only when someone clicks
-            file_name=path.name,
-            mime="application/pdf",
-            icon=":material/download:",
-        )
+    pdf_button(
+        slug,
+        texts.EXPORT_MY_CARD,
+        texts.EXPORT_MY_CARD_DOWNLOAD,
+        f"Steckbrief-{kommune}.pdf",
+        "--kommune",
+        kommune,
+        disabled=_is_dirty() or not _draft()["revision"],
+    )
 
 
 def _history(folder: WorkshopFolder, workshop: Workshop) -> None:
