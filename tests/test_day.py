@@ -91,6 +91,17 @@ def test_marks_and_ids_are_never_reused() -> None:
     assert market.idea("idee-3").status == "aufgenommen"
     with pytest.raises(RuleError):
         day.mark(market, "idee-3", "zusammengelegt")  # only a merge does that
+    day.vote(market, "idee-3", "lindenau")
+    day.edit_idea(market, "idee-3", " Präventionskette steuern ", "Mit Jugendamt", "planung", ["kinderarmut"])
+    edited = market.idea("idee-3")
+    assert (edited.title, edited.step, edited.topics, edited.votes) == (
+        "Präventionskette steuern",
+        "planung",
+        ["kinderarmut"],
+        {"lindenau": 1},
+    )
+    with pytest.raises(RuleError, match="Titel"):
+        day.edit_idea(market, "idee-3", "", "", "", [])
     day.merge(market, "idee-2", "idee-1")
     assert day.submit_idea(market, "Noch eine").id == "idee-4"
     with pytest.raises(RuleError, match="Titel"):

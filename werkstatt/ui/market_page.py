@@ -253,3 +253,33 @@ def _facilitation(folder: WorkshopFolder, workshop: Workshop) -> None:
                 texts.MARKET_MERGED,
             )
             st.rerun()
+    _edit_form(folder, workshop, active, labels)
+
+
+def _edit_form(folder: WorkshopFolder, workshop: Workshop, active: list[day.Idea], labels: dict[str, str]) -> None:
+    """The facilitator corrects an idea's words (a typo, a clearer title) without touching its dots."""
+    idea_id = st.selectbox(texts.MARKET_EDIT_CHOOSE, list(labels), format_func=labels.get, key="pw.edit_idea")
+    idea = next(i for i in active if i.id == idea_id)
+    with st.form(f"pw.edit_form.{idea.id}"):
+        title = st.text_input(texts.MARKET_FIELD_TITLE, value=idea.title, max_chars=200)
+        description = st.text_area(texts.MARKET_FIELD_DESCRIPTION, value=idea.description, max_chars=1500)
+        step = st.selectbox(
+            texts.MARKET_FIELD_STEP,
+            ["", *day.PLANNING_STEPS],
+            index=["", *day.PLANNING_STEPS].index(idea.step),
+            format_func=lambda s: day.PLANNING_STEPS.get(s, texts.MARKET_STEP_NONE),
+        )
+        topics = st.multiselect(
+            texts.MARKET_FIELD_TOPICS,
+            list(workshop.topic_ids),
+            default=idea.topics,
+            format_func=workshop.topic_label,
+            placeholder=texts.WIZ_TOPICS_PLACEHOLDER,
+        )
+        if st.form_submit_button(texts.MARKET_EDIT_SAVE, icon=":material/save:"):
+            common.apply(
+                "facilitation",
+                lambda: folder.update_market(lambda m: day.edit_idea(m, idea.id, title, description, step, topics)),
+                texts.TAKEAWAYS_SAVED,
+            )
+            st.rerun()
