@@ -92,3 +92,14 @@ def test_new_creates_a_valid_workshop_and_never_overwrites(tmp_path: Path) -> No
     assert bad.returncode == 1 and "reserviert" in bad.stderr and not (tmp_path / "anderer-tag").exists()
     wrong_date = run("new", "Dritter Tag", "--date", "18.03.2027", "--root", str(tmp_path))
     assert wrong_date.returncode == 1 and "JJJJ-MM-TT" in wrong_date.stderr
+
+
+def test_validate_checks_the_days_files_too(workshop_dir: Path) -> None:
+    board = workshop_dir / "tag" / "themenrunden" / "runde-2.yaml"
+    board.write_text(board.read_text("utf-8").replace("question: 3", "question: 7", 1), "utf-8")
+    takeaways = workshop_dir / "tag" / "mitnehmen.yaml"
+    takeaways.write_text(takeaways.read_text("utf-8").replace("[landkreis-seenwalde]", "[atlantis]", 1), "utf-8")
+    done = run("validate", str(workshop_dir))
+    assert done.returncode == 1
+    assert "runde-2.yaml › entries[4].question: Wert 7 liegt außerhalb des erlaubten Bereichs (1 bis 4)" in done.stdout
+    assert "mitnehmen.yaml › kommunen.lindenau[0].contacts[0]: Kommune „atlantis“" in done.stdout
