@@ -251,7 +251,9 @@ START_INTRO = (
 START_STEPS = (
     "1. Wählen Sie Ihre Kommune.\n"
     "2. Bauen Sie Schritt für Schritt Ihre Persona – mit Leitfragen und Beispielen.\n"
-    "3. Speichern Sie zwischendurch; beim Wechsel des Schritts wird automatisch gespeichert."
+    "3. Speichern Sie zwischendurch; beim Wechsel des Schritts wird automatisch gespeichert.\n"
+    "4. Danach: Themen in der *Themenbörse* vorschlagen und punkten, in den *Themenrunden* mitschreiben, "
+    "unter *Mitnehmen* festhalten, was Ihre Kommune ausprobiert."
 )
 START_WORKSHOP = "Workshop"
 START_KOMMUNE = "Ihre Kommune"
@@ -748,3 +750,6 @@ WORKER_FAILED = "Der Export ist mit einem unerwarteten Fehler abgebrochen: {erro
 WORKER_TIMEOUT = "Der Export hat zu lange gedauert und wurde abgebrochen. Bitte erneut versuchen."
 MARKET_EDIT_CHOOSE = "Idee bearbeiten"
 MARKET_EDIT_SAVE = "Änderung speichern"
+MARKET_COL_USED = "Punkte vergeben"
+MARKET_COL_LEFT = "noch frei"
+MARKET_COL_IDEAS = "eigene Ideen"

@@ -218,6 +218,7 @@ def _facilitation(folder: WorkshopFolder, workshop: Workshop) -> None:
     if market is None:
         return
     common.show_flash("facilitation")
+    _who_voted(workshop, market)
     with st.form("pw.dots_form"):
         dots = st.number_input(
             texts.MARKET_SET_DOTS, min_value=0, max_value=day.MAX_DOTS, value=market.dots_per_kommune, step=1
@@ -283,3 +284,19 @@ def _edit_form(folder: WorkshopFolder, workshop: Workshop, active: list[day.Idea
                 texts.TAKEAWAYS_SAVED,
             )
             st.rerun()
+
+
+def _who_voted(workshop: Workshop, market: day.Market) -> None:
+    """Which Kommunen still have dots, and how many ideas each brought: who to encourage before closing."""
+    import pandas as pd
+
+    rows = [
+        {
+            texts.DOC_COL_WHO: k.name,
+            texts.MARKET_COL_USED: market.dots_used(k.slug),
+            texts.MARKET_COL_LEFT: market.dots_left(k.slug),
+            texts.MARKET_COL_IDEAS: sum(1 for i in market.ideas if i.kommune == k.slug),
+        }
+        for k in workshop.kommunen
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -40,7 +40,7 @@ def _own(slug: str, folder: WorkshopFolder, workshop: Workshop, takeaways: day.T
     if not items:
         st.caption(texts.TAKEAWAYS_NONE)
     for item in items:
-        with st.expander(item.text, icon=":material/flag:"):
+        with st.expander(common.md_escape(item.text), icon=":material/flag:"):
             _item_form(folder, workshop, kommune, others, item)
     with st.container(border=True):
         st.markdown(f"**{texts.TAKEAWAYS_ADD}**")
