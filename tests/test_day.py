@@ -189,6 +189,18 @@ def test_agenda_slots_sort_by_time_and_check_times() -> None:
         day.add_slot(agenda, "9 Uhr", "", "")
     with pytest.raises(RuleError, match="nach dem Beginn"):
         day.add_slot(agenda, "12:00", "11:00", "")
+    day.edit_slot(agenda, first.id, "14:45", "15:30", "Themenrunde 3")
+    assert [s.id for s in agenda.slots] == [later.id, first.id]  # re-sorted by its new time
+    with pytest.raises(RuleError, match="nach dem Beginn"):
+        day.edit_slot(agenda, first.id, "15:30", "15:00", "")
+    day.edit_group(agenda, group.id, "Beteiligung verstetigen", "B", ["neustrand"], slot_id=later.id)
+    assert agenda.group(group.id) == (later, group) and first.groups == []
+    assert (group.title, group.room, group.presenters, group.idea) == (
+        "Beteiligung verstetigen",
+        "B",
+        ["neustrand"],
+        "idee-1",
+    )
     day.remove_group(agenda, group.id)
     assert agenda.groups() == []
 

@@ -693,16 +693,31 @@ def short_title(text: str, limit: int = 90) -> str:
 def add_slot(agenda: Agenda, start: str, end: str, title: str) -> Slot:
     if len(agenda.slots) >= MAX_SLOTS:
         raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_SLOTS))
+    _check_times(start, end)
+    existing = [s.id for s in agenda.slots] + [g.id for _, g in agenda.groups()]
+    slot = Slot(next_id("block-", existing), start, end, title.strip())
+    agenda.slots.append(slot)
+    _sort_slots(agenda)
+    return slot
+
+
+def edit_slot(agenda: Agenda, slot_id: str, start: str, end: str, title: str) -> None:
+    _check_times(start, end)
+    slot = agenda.slot(slot_id)
+    slot.start, slot.end, slot.title = start, end, title.strip()
+    _sort_slots(agenda)
+
+
+def _check_times(start: str, end: str) -> None:
     for value in (start, end):
         if value and not _TIME_RE.match(value):
             raise RuleError(texts.DAY_TIME.format(value=value))
     if start and end and _minutes(end) <= _minutes(start):
         raise RuleError(texts.DAY_TIME_ORDER)
-    existing = [s.id for s in agenda.slots] + [g.id for _, g in agenda.groups()]
-    slot = Slot(next_id("block-", existing), start, end, title.strip())
-    agenda.slots.append(slot)
+
+
+def _sort_slots(agenda: Agenda) -> None:
     agenda.slots.sort(key=lambda s: _minutes(s.start) if s.start else 24 * 60)
-    return slot
 
 
 def _minutes(value: str) -> int:
@@ -730,6 +745,21 @@ def add_group(
     )
     slot.groups.append(group)
     return group
+
+
+def edit_group(
+    agenda: Agenda, group_id: str, title: str, room: str, presenters: list[str], slot_id: str | None = None
+) -> None:
+    """Change a round's topic, room or presenters, or move it to another block (its board goes along)."""
+    slot, group = agenda.group(group_id)
+    group.title = _required(title, texts.DAY_GROUP_TITLE).strip()
+    group.room, group.presenters = room.strip(), list(presenters)
+    if slot_id and slot_id != slot.id:
+        target = agenda.slot(slot_id)
+        if len(target.groups) >= MAX_GROUPS:
+            raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_GROUPS))
+        slot.groups.remove(group)
+        target.groups.append(group)
 
 
 def remove_group(agenda: Agenda, group_id: str) -> None:

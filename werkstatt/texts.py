@@ -753,3 +753,8 @@ MARKET_EDIT_SAVE = "Änderung speichern"
 MARKET_COL_USED = "Punkte vergeben"
 MARKET_COL_LEFT = "noch frei"
 MARKET_COL_IDEAS = "eigene Ideen"
+AGENDA_HAS_ENTRIES = (
+    "{count} Beiträge auf der Tafel: Diese Runde bleibt im Programm (umbenennen und verschieben gehen)."
+)
+AGENDA_GROUP_TITLE_EDIT = "Thema der Runde"
+AGENDA_GROUP_SLOT = "Zeitblock"

@@ -75,36 +75,84 @@ def _edit(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda) -> Non
     market = folder.market()
     ideas = sorted(market.ranking(), key=lambda i: i.status != "aufgenommen")
     for slot in agenda.slots:
-        when = "–".join(x for x in (slot.start, slot.end) if x)
         with st.container(border=True):
-            head, remove = st.columns([4, 1])
-            head.markdown(f"**{common.md_escape(when)} · {common.md_escape(slot.title)}**")
-            remove.button(
-                texts.AGENDA_REMOVE_SLOT,
-                key=f"pw.remove_slot.{slot.id}",
-                on_click=lambda s=slot.id: common.apply(
-                    "agenda", lambda: folder.update_agenda(lambda a: day.remove_slot(a, s))
-                ),
-            )
-            for group in slot.groups:
-                line, drop = st.columns([4, 1])
-                line.markdown(f"– {common.md_escape(group.title)}")
-                drop.button(
-                    texts.AGENDA_REMOVE_GROUP,
-                    key=f"pw.remove_group.{group.id}",
-                    on_click=lambda g=group.id: common.apply(
-                        "agenda", lambda: folder.update_agenda(lambda a: day.remove_group(a, g))
-                    ),
-                )
+            _slot_row(folder, workshop, agenda, slot)
             _group_form(folder, workshop, slot, ideas)
+
+
+def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, slot: day.Slot) -> None:
+    """One block with its rounds: edit and remove; a round whose board has entries is not removed by accident."""
+    entries = {g.id: len(folder.board(g.id).entries) for g in slot.groups}
+    head, edit, remove = st.columns([4, 1, 1], vertical_alignment="center")
+    head.markdown(f"**{common.md_escape(_when(slot))} · {common.md_escape(slot.title)}**")
+    with edit.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"pw.edit_slot.{slot.id}", border=False):
+        start = st.text_input(texts.AGENDA_START, value=slot.start, max_chars=5)
+        end = st.text_input(texts.AGENDA_END, value=slot.end, max_chars=5)
+        title = st.text_input(texts.AGENDA_SLOT_TITLE, value=slot.title, max_chars=200)
+        if st.form_submit_button(texts.BOARD_EDIT_SAVE):
+            common.apply(
+                "agenda",
+                lambda: folder.update_agenda(lambda a: day.edit_slot(a, slot.id, start.strip(), end.strip(), title)),
+            )
+            st.rerun()
+    remove.button(
+        texts.AGENDA_REMOVE_SLOT,
+        key=f"pw.remove_slot.{slot.id}",
+        disabled=any(entries.values()),
+        on_click=lambda: common.apply("agenda", lambda: folder.update_agenda(lambda a: day.remove_slot(a, slot.id))),
+    )
+    for group in slot.groups:
+        line, edit_group, drop = st.columns([4, 1, 1], vertical_alignment="center")
+        line.markdown(f"– {common.md_escape(group.title)}")
+        if entries[group.id]:
+            line.caption(texts.AGENDA_HAS_ENTRIES.format(count=entries[group.id]))
+        with edit_group.popover(texts.BOARD_EDIT, icon=":material/edit:"):
+            _group_editor(folder, workshop, agenda, slot, group)
+        drop.button(
+            texts.AGENDA_REMOVE_GROUP,
+            key=f"pw.remove_group.{group.id}",
+            disabled=bool(entries[group.id]),
+            on_click=lambda g=group.id: common.apply(
+                "agenda", lambda: folder.update_agenda(lambda a: day.remove_group(a, g))
+            ),
+        )
+
+
+def _group_editor(
+    folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, slot: day.Slot, group: day.Group
+) -> None:
+    slots = {s.id: " · ".join(x for x in (_when(s), s.title) if x) for s in agenda.slots}
+    with st.form(f"pw.edit_group.{group.id}", border=False):
+        title = st.text_input(texts.AGENDA_GROUP_TITLE_EDIT, value=group.title, max_chars=200)
+        room = st.text_input(texts.AGENDA_GROUP_ROOM, value=group.room, max_chars=80)
+        presenters = st.multiselect(
+            texts.AGENDA_GROUP_PRESENTERS,
+            [k.slug for k in workshop.kommunen],
+            default=group.presenters,
+            format_func=lambda s: workshop.kommune(s).name,
+            placeholder=texts.DAY_KOMMUNEN_PLACEHOLDER,
+        )
+        target = st.selectbox(
+            texts.AGENDA_GROUP_SLOT, list(slots), index=list(slots).index(slot.id), format_func=slots.get
+        )
+        if st.form_submit_button(texts.BOARD_EDIT_SAVE):
+            common.apply(
+                "agenda",
+                lambda: folder.update_agenda(lambda a: day.edit_group(a, group.id, title, room, presenters, target)),
+            )
+            st.rerun()
+
+
+def _when(slot: day.Slot) -> str:
+    return "–".join(x for x in (slot.start, slot.end) if x)
 
 
 def _group_form(folder: WorkshopFolder, workshop: Workshop, slot: day.Slot, ideas: list[day.Idea]) -> None:
     prefix = f"pw.group.{slot.id}"
     labels = {"": texts.AGENDA_GROUP_IDEA_NONE}
     labels |= {i.id: f"{i.title} ({day.IDEA_STATUS[i.status]}, {i.dots})" for i in ideas}
-    with st.form(f"{prefix}.form"):
-        st.markdown(texts.AGENDA_ADD_GROUP)
+    # Open for a block without rounds; a block that has its rounds keeps the form folded away.
+    with st.expander(texts.AGENDA_ADD_GROUP, expanded=not slot.groups), st.form(f"{prefix}.form", border=False):
         st.selectbox(texts.AGENDA_GROUP_IDEA, list(labels), format_func=labels.get, key=f"{prefix}.idea")
         st.text_input(texts.AGENDA_GROUP_TITLE, key=f"{prefix}.title", max_chars=200)
         room, presenters = st.columns([1, 3])
