@@ -1,0 +1,88 @@
+"""AppTest for the day's pages: refused input gets a German message and keeps what was typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from werkstatt.store import WorkshopFolder
+
+
+@pytest.fixture
+def personas(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    return workshop_dir
+
+
+def open_page(module: str) -> AppTest:
+    script = f"from werkstatt.ui import {module}\n{module}.page()\n"
+    at = AppTest.from_string(script, default_timeout=30).run()
+    assert not at.exception, at.exception
+    at.selectbox(key="pw.day_kommune").select("lindenau").run()
+    return at
+
+
+def messages(at: AppTest) -> str:
+    """Error and success texts as people read them (the page escapes markdown in user-facing messages)."""
+    return "\n".join(e.value for e in [*at.error, *at.success]).replace("\\", "")
+
+
+def test_an_idea_without_title_is_refused_and_the_description_kept(personas: Path) -> None:
+    at = open_page("market_page")
+    at.text_area(key="pw.idea_description").input("Wie verstetigen wir Beteiligung?")
+    at.button[0].click().run()  # the form's submit button comes first
+    assert "Bitte einen Titel für die Themenidee ausfüllen." in messages(at)
+    assert at.text_area(key="pw.idea_description").value == "Wie verstetigen wir Beteiligung?"
+    at.text_input(key="pw.idea_title").input("Beteiligung verstetigen")
+    at.button[0].click().run()
+    assert "Ihre Idee „Beteiligung verstetigen“ steht in der Börse." in messages(at)
+    assert at.text_input(key="pw.idea_title").value == ""  # saved: the form is empty again
+    idea = WorkshopFolder(personas).market().ideas[-1]
+    assert (idea.title, idea.description, idea.kommune) == (
+        "Beteiligung verstetigen",
+        "Wie verstetigen wir Beteiligung?",
+        "lindenau",
+    )
+
+
+def test_a_persona_question_fills_the_idea_form_with_one_click(personas: Path) -> None:
+    at = open_page("market_page")
+    take = next(b for b in at.button if b.key == "pw.take.lindenau › questions[0]")
+    take.click().run()
+    assert at.text_input(key="pw.idea_title").value == "Wie habt ihr den Jugendhilfeausschuss für Beteiligung gewonnen?"
+    assert at.multiselect(key="pw.idea_topics").value == ["beteiligung"]
+    at.button[0].click().run()
+    assert WorkshopFolder(personas).market().ideas[-1].source == "lindenau › questions[0]"
+    assert not any(b.key == "pw.take.lindenau › questions[0]" for b in at.button)  # now "steht schon in der Börse"
+
+
+def test_board_entry_needs_words_and_remembers_how_it_went(personas: Path) -> None:
+    at = open_page("board_page")
+    at.radio(key="pw.board_question").set_value(3).run()
+    at.radio(key="pw.board_kind").set_value("weniger").run()
+    add = next(b for b in at.button if b.label == "Beitrag hinzufügen")
+    add.click().run()
+    assert "Bitte einen Text für den Beitrag ausfüllen." in messages(at)
+    at.text_area(key="pw.board_text").input("Umfrage ohne Rückmeldung. Lehre: Ergebnisse zeigen.").run()
+    next(b for b in at.button if b.label == "Beitrag hinzufügen").click().run()
+    assert "Ihr Beitrag steht auf der Tafel." in messages(at)
+    entry = WorkshopFolder(personas).board("runde-1").entries[-1]
+    assert (entry.question, entry.kind, entry.kommune) == (3, "weniger", "lindenau")
+
+
+def test_takeaway_is_saved_with_contacts_and_listed_for_everyone(personas: Path) -> None:
+    at = open_page("takeaways_page")
+    at.text_area(key="pw.takeaway.new.text").input("Jugendforum ausprobieren")
+    at.text_input(key="pw.takeaway.new.next").input("Termin im Januar")
+    at.multiselect(key="pw.takeaway.new.contacts").select("neustrand")
+    next(b for b in at.button if b.label == "Vorhaben hinzufügen").click().run()
+    items = WorkshopFolder(personas).takeaways().of("lindenau")
+    assert (items[-1].text, items[-1].next_step, items[-1].contacts) == (
+        "Jugendforum ausprobieren",
+        "Termin im Januar",
+        ["neustrand"],
+    )
+    assert any("Jugendforum ausprobieren" in m.value for m in at.markdown)
