@@ -605,5 +605,5 @@ def mitnehmen_html(workshop: Workshop, kommunen: list[str], takeaways, partners:
         suggested = sorted({_name(workshop, p.help.kommune) for p in partners if p.need.kommune == kommune})
         title = texts.DOC_TAKEAWAYS_TITLE.format(name=_name(workshop, kommune))
         pages.append({"title": title, "items": items, "suggested": ", ".join(suggested)})
-    title = pages[0]["title"] if len(pages) == 1 else texts.DOC_TAKEAWAYS
+    title = pages[0]["title"] if len(pages) == 1 else texts.DOC_TAKEAWAYS  # one Kommune's page, or all
     return _document("mitnehmen.html.j2", workshop, title, pages=pages)
