@@ -361,21 +361,30 @@ class WorkshopFolder:
             raise result
         return result
 
+    def _day_file(self, kind: str, group: str = "") -> tuple[str, Any, Any]:
+        """(file name under tag/, parse(data), to_data(object)) of one kind of day file."""
+        workshop, limits = self.workshop(), self.limits
+        if kind == "board":
+            name = day.board_file(group)
+            return name, lambda d: day.parse_board(d, workshop, group, f"{group}.yaml", limits), day.board_to_data
+        name, parse, to_data = {
+            "market": (day.MARKET_FILE, day.parse_market, day.market_to_data),
+            "agenda": (day.AGENDA_FILE, day.parse_agenda, day.agenda_to_data),
+            "takeaways": (day.TAKEAWAYS_FILE, day.parse_takeaways, day.takeaways_to_data),
+        }[kind]
+        return name, lambda d: parse(d, workshop, limits=limits), to_data
+
     def market(self) -> day.Market:
-        workshop = self.workshop()
-        return self._day_read(day.MARKET_FILE, lambda d: day.parse_market(d, workshop, limits=self.limits))
+        return self._day_read(*self._day_file("market")[:2])
 
     def agenda(self) -> day.Agenda:
-        workshop = self.workshop()
-        return self._day_read(day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop, limits=self.limits))
+        return self._day_read(*self._day_file("agenda")[:2])
 
     def board(self, group: str) -> day.Board:
-        workshop, name = self.workshop(), day.board_file(group)
-        return self._day_read(name, lambda d: day.parse_board(d, workshop, group, f"{group}.yaml", self.limits))
+        return self._day_read(*self._day_file("board", group)[:2])
 
     def takeaways(self) -> day.Takeaways:
-        workshop = self.workshop()
-        return self._day_read(day.TAKEAWAYS_FILE, lambda d: day.parse_takeaways(d, workshop, limits=self.limits))
+        return self._day_read(*self._day_file("takeaways")[:2])
 
     def day(self) -> day.Day:
         """The whole day for documents: market, programme, the board of every group, takeaways."""
@@ -383,36 +392,17 @@ class WorkshopFolder:
         boards = {group.id: self.board(group.id) for _, group in agenda.groups()}
         return day.Day(self.market(), agenda, boards, self.takeaways())
 
-    def day_signature(self) -> tuple:
-        """Changes whenever a file of the day changes (the persona signature ignores them)."""
-        return _signature(self.path / day.DAY_DIR) + _signature(self.path / day.DAY_DIR / day.BOARDS_DIR)
-
-    def update_market(self, change) -> Any:  # noqa: ANN001 - change(market) -> result
-        workshop = self.workshop()
-        return self._update_day(
-            day.MARKET_FILE, lambda d: day.parse_market(d, workshop, limits=self.limits), day.market_to_data, change
-        )
+    def update_market(self, change) -> Any:  # noqa: ANN001 - change(market) -> its result
+        return self._update_day(*self._day_file("market"), change)
 
     def update_agenda(self, change) -> Any:  # noqa: ANN001
-        workshop = self.workshop()
-        return self._update_day(
-            day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop, limits=self.limits), day.agenda_to_data, change
-        )
+        return self._update_day(*self._day_file("agenda"), change)
 
     def update_board(self, group: str, change) -> Any:  # noqa: ANN001
-        workshop, name = self.workshop(), day.board_file(group)
-        return self._update_day(
-            name, lambda d: day.parse_board(d, workshop, group, f"{group}.yaml", self.limits), day.board_to_data, change
-        )
+        return self._update_day(*self._day_file("board", group), change)
 
     def update_takeaways(self, change) -> Any:  # noqa: ANN001
-        workshop = self.workshop()
-        return self._update_day(
-            day.TAKEAWAYS_FILE,
-            lambda d: day.parse_takeaways(d, workshop, limits=self.limits),
-            day.takeaways_to_data,
-            change,
-        )
+        return self._update_day(*self._day_file("takeaways"), change)
 
     def _update_day(self, name: str, parse, to_data, change, now: dt.datetime | None = None) -> Any:  # noqa: ANN001
         """Apply ``change`` to the newest version of a day file under its lock and save it; return its result.
