@@ -23,7 +23,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 PART_RE = re.compile(r"<!--pw:part ([a-z0-9-]+)( fixed)?-->")
-MAX_CACHED_PAGES = 1500  # about 10 MB of layout per 100 pages; a day's documents are 100–200 pages
+MAX_CACHED_PAGES = 120  # a laid-out page weighs about 3 MiB here; 120 pages hold two full exports of 12 Kommunen
 MAX_CACHED_PDFS = 24
 
 
