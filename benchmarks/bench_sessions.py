@@ -1,5 +1,8 @@
 """Twelve fellows and one projector on this 2-core machine, in real browser sessions.
 
+Last, the server's CPU while twelve tabs sit on the live Themenrunde board, against twelve tabs on
+*Stand der Gruppe* (both redraw themselves every few seconds).
+
 Each fellow (a Playwright context of Debian's Chromium, all connected at once) changes the quote of
 its Kommune's persona and saves; the projector shows the overview slide. Printed: p50 and p95 of the
 time from pressing *Speichern* to the new quote being visible on the projector, and the server's
@@ -75,8 +78,40 @@ def main() -> None:
             f"server memory per session: {(after - before) / 13 / 2**20:.1f} MiB "
             f"({before / 2**20:.0f} MiB before, {after / 2**20:.0f} MiB with 13 sessions)"
         )
+        print(idle_load(app, server))
     finally:
         app.stop()
+
+
+def idle_load(app: RunningApp, server: psutil.Process) -> str:
+    """Server CPU (share of one core) with 12 tabs open on a live page, for two pages side by side."""
+    import shutil
+
+    from conftest import DEMO
+
+    shutil.copytree(DEMO, app.personas_root / "fellowtag-demo")  # a workshop with a programme and boards
+    shares = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in ("themenrunde", "gruppe"):
+            tabs = []
+            for _ in range(12):
+                tab = browser.new_context().new_page()
+                tab.goto(f"{app.url}/{path}?workshop=fellowtag-demo")
+                settle(tab)
+                tabs.append(tab)
+            time.sleep(3)
+            cpu, started = sum(server.cpu_times()[:2]), time.perf_counter()
+            time.sleep(20)
+            shares[path] = (sum(server.cpu_times()[:2]) - cpu) / (time.perf_counter() - started)
+            for tab in tabs:
+                tab.context.close()
+        browser.close()
+    return (
+        f"server CPU with 12 tabs on the Themenrunde board / on Stand der Gruppe: "
+        f"{shares['themenrunde'] / shares['gruppe']:.2f}x ({shares['themenrunde']:.0%} vs {shares['gruppe']:.0%} "
+        f"of one core)"
+    )
 
 
 if __name__ == "__main__":
