@@ -18,19 +18,15 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
+
+from bench_store import timed  # noqa: E402
 
 from werkstatt import day  # noqa: E402
 from werkstatt.store import WorkshopFolder  # noqa: E402
 
 DEMO = Path(__file__).resolve().parent.parent / "personas" / "fellowtag-demo"
 ROUNDS = 20
-
-
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def fresh(tmp: Path, name: str) -> WorkshopFolder:

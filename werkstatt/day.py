@@ -97,10 +97,7 @@ class Market:
     ideas: list[Idea] = field(default_factory=list)
 
     def idea(self, idea_id: str) -> Idea:
-        found = next((i for i in self.ideas if i.id == idea_id), None)
-        if found is None:
-            raise RuleError(texts.DAY_UNKNOWN_IDEA.format(id=idea_id))
-        return found
+        return _find(self.ideas, idea_id, texts.DAY_UNKNOWN_IDEA)
 
     def dots_used(self, kommune: str) -> int:
         return sum(i.votes.get(kommune, 0) for i in self.ideas)
@@ -137,6 +134,11 @@ class Slot:
     title: str = ""
     groups: list[Group] = field(default_factory=list)
 
+    @property
+    def when(self) -> str:
+        """ "11:15–12:30", or whichever of the two times is set."""
+        return "–".join(x for x in (self.start, self.end) if x)
+
 
 @dataclass
 class Agenda:
@@ -148,16 +150,14 @@ class Agenda:
         return [(slot, group) for slot in self.slots for group in slot.groups]
 
     def group(self, group_id: str) -> tuple[Slot, Group]:
-        found = next(((s, g) for s, g in self.groups() if g.id == group_id), None)
-        if found is None:
-            raise RuleError(texts.DAY_UNKNOWN_GROUP.format(id=group_id))
-        return found
+        for slot in self.slots:
+            for group in slot.groups:
+                if group.id == group_id:
+                    return slot, group
+        raise RuleError(texts.DAY_UNKNOWN_GROUP.format(id=group_id))
 
     def slot(self, slot_id: str) -> Slot:
-        found = next((s for s in self.slots if s.id == slot_id), None)
-        if found is None:
-            raise RuleError(texts.DAY_UNKNOWN_SLOT.format(id=slot_id))
-        return found
+        return _find(self.slots, slot_id, texts.DAY_UNKNOWN_SLOT)
 
 
 @dataclass
@@ -183,10 +183,7 @@ class Board:
         return [e for e in self.entries if e.question == question and (with_hidden or not e.hidden)]
 
     def entry(self, entry_id: str) -> BoardEntry:
-        found = next((e for e in self.entries if e.id == entry_id), None)
-        if found is None:
-            raise RuleError(texts.DAY_UNKNOWN_ENTRY.format(id=entry_id))
-        return found
+        return _find(self.entries, entry_id, texts.DAY_UNKNOWN_ENTRY)
 
 
 @dataclass
@@ -228,6 +225,14 @@ class Day:
             or self.takeaways.kommunen
             or any(b.entries for b in self.boards.values())
         )
+
+
+def _find(items: list, item_id: str, message: str):  # noqa: ANN202 - the item of that list's type
+    """The item with this id; a German ``RuleError`` (someone removed or merged it meanwhile) otherwise."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise RuleError(message.format(id=item_id))
 
 
 def board_file(group_id: str) -> str:
@@ -894,7 +899,4 @@ def remove_takeaway(takeaways: Takeaways, kommune: str, takeaway_id: str) -> Non
 
 
 def _takeaway(takeaways: Takeaways, kommune: str, takeaway_id: str) -> Takeaway:
-    found = next((t for t in takeaways.of(kommune) if t.id == takeaway_id), None)
-    if found is None:
-        raise RuleError(texts.DAY_UNKNOWN_ENTRY.format(id=takeaway_id))
-    return found
+    return _find(takeaways.of(kommune), takeaway_id, texts.DAY_UNKNOWN_ENTRY)

@@ -62,6 +62,7 @@ class Renderer:
         # a changed part is assumed to keep the length of the part it replaces, and checked.
         self._shapes: dict[tuple[str, ...], list[int]] = {}
         self._pdfs: OrderedDict[str, bytes] = OrderedDict()
+        self._shells: dict[str, object] = {}  # one empty document per head, for the combined PDF's metadata
         self._font_config = None
         self.stats = {"whole": 0, "parts_laid_out": 0, "parts_reused": 0, "pdf_reused": 0}
 
@@ -169,7 +170,10 @@ class Renderer:
 
     def _layout_shell(self, head: str, running: str, end: str):  # noqa: ANN202
         """An empty document with the same head: its metadata (title, author, language) goes into the PDF."""
-        return self._layout(head + running + end)
+        key = _digest(head + running + end)
+        if key not in self._shells:
+            self._shells[key] = self._layout(head + running + end)
+        return self._shells[key]
 
     def _store(self, key: tuple[str, int, int], pages: list) -> None:
         self._pages[key] = pages

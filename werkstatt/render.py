@@ -499,7 +499,7 @@ def market_rows(workshop: Workshop, market) -> list[dict]:  # noqa: ANN001 - day
 def agenda_rows(workshop: Workshop, agenda) -> list[dict]:  # noqa: ANN001 - day.Agenda
     return [
         {
-            "time": "–".join(x for x in (slot.start, slot.end) if x),
+            "time": slot.when,
             "title": slot.title,
             "groups": [
                 {"id": g.id, "title": g.title, "room": g.room, "presenters": _names(workshop, g.presenters)}
@@ -530,6 +530,14 @@ def board_columns(workshop: Workshop, board) -> list[dict]:  # noqa: ANN001 - da
     return columns
 
 
+def round_meta(workshop: Workshop, slot, group) -> str:  # noqa: ANN001 - day.Slot, day.Group
+    """ "11:15–12:30 · Raum: Elbe · Es stellen vor: …" for a topic round."""
+    parts = [slot.when, texts.AGENDA_ROOM.format(room=group.room) if group.room else ""]
+    if group.presenters:
+        parts.append(texts.AGENDA_PRESENTERS.format(names=_names(workshop, group.presenters)))
+    return " · ".join(p for p in parts if p)
+
+
 def session_items(workshop: Workshop, the_day) -> list[dict]:  # noqa: ANN001 - day.Day
     """Every topic session of the programme with its visible board entries, column by column."""
     sessions = []
@@ -539,17 +547,7 @@ def session_items(workshop: Workshop, the_day) -> list[dict]:  # noqa: ANN001 - 
             {
                 "id": f"runde-{group.id}",
                 "title": group.title,
-                "meta": " · ".join(
-                    x
-                    for x in (
-                        "–".join(y for y in (slot.start, slot.end) if y),
-                        texts.AGENDA_ROOM.format(room=group.room) if group.room else "",
-                        texts.AGENDA_PRESENTERS.format(names=_names(workshop, group.presenters))
-                        if group.presenters
-                        else "",
-                    )
-                    if x
-                ),
+                "meta": round_meta(workshop, slot, group),
                 "columns": columns,
                 "empty": not any(c["entries"] for c in columns),
             }

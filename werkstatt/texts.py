@@ -692,7 +692,6 @@ BOARD_GOOD = "gut"
 BOARD_LESS = "weniger gut – mit der Lehre daraus"
 BOARD_LEARNING_NOTE = "Auch was nicht geklappt hat, ist wertvoll: Was haben Sie daraus gelernt?"
 BOARD_SEE_AGENDA = "Programm"
-BOARD_PRESENTERS = "Es stellen vor: {names}"
 BOARD_DEFAULT_QUESTIONS = (
     "Wo gibt es das Problem noch?",
     "Wie wurde es gelöst?",

@@ -33,7 +33,7 @@ def _show(workshop: Workshop, agenda: day.Agenda) -> None:
         return
     for slot in agenda.slots:
         with st.container(border=True):
-            when = "–".join(x for x in (slot.start, slot.end) if x)
+            when = slot.when
             st.markdown(f"**{common.md_escape(when)}** · {common.md_escape(slot.title) or ''}")
             if not slot.groups:
                 st.caption(texts.AGENDA_NO_GROUPS)
@@ -84,7 +84,7 @@ def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, sl
     """One block with its rounds: edit and remove; a round whose board has entries is not removed by accident."""
     entries = {g.id: len(folder.board(g.id).entries) for g in slot.groups}
     head, edit, remove = st.columns([4, 1, 1], vertical_alignment="center")
-    head.markdown(f"**{common.md_escape(_when(slot))} · {common.md_escape(slot.title)}**")
+    head.markdown(f"**{common.md_escape(slot.when)} · {common.md_escape(slot.title)}**")
     with edit.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"pw.edit_slot.{slot.id}", border=False):
         start = st.text_input(texts.AGENDA_START, value=slot.start, max_chars=5)
         end = st.text_input(texts.AGENDA_END, value=slot.end, max_chars=5)
@@ -121,7 +121,7 @@ def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, sl
 def _group_editor(
     folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, slot: day.Slot, group: day.Group
 ) -> None:
-    slots = {s.id: " · ".join(x for x in (_when(s), s.title) if x) for s in agenda.slots}
+    slots = {s.id: " · ".join(x for x in (s.when, s.title) if x) for s in agenda.slots}
     with st.form(f"pw.edit_group.{group.id}", border=False):
         title = st.text_input(texts.AGENDA_GROUP_TITLE_EDIT, value=group.title, max_chars=200)
         room = st.text_input(texts.AGENDA_GROUP_ROOM, value=group.room, max_chars=80)
@@ -141,10 +141,6 @@ def _group_editor(
                 lambda: folder.update_agenda(lambda a: day.edit_group(a, group.id, title, room, presenters, target)),
             )
             st.rerun()
-
-
-def _when(slot: day.Slot) -> str:
-    return "–".join(x for x in (slot.start, slot.end) if x)
 
 
 def _group_form(folder: WorkshopFolder, workshop: Workshop, slot: day.Slot, ideas: list[day.Idea]) -> None:

@@ -44,7 +44,7 @@ def page() -> None:
         st.title(texts.BOARD_TITLE)
         st.caption(texts.BOARD_INTRO)
     top = st.columns([3, 2, 2], vertical_alignment="bottom")
-    labels = {g.id: " · ".join(x for x in (_when(s), g.title) if x) for s, g in groups}
+    labels = {g.id: " · ".join(x for x in (s.when, g.title) if x) for s, g in groups}
     top[0].selectbox(
         texts.BOARD_CHOOSE, list(labels), format_func=labels.get, key=GROUP_KEY, on_change=_keep_in_address
     )
@@ -53,7 +53,7 @@ def page() -> None:
     if common.is_facilitator() or not common.codes_active(slug):
         editing = top[2].toggle(texts.BOARD_EDIT_MODE, key=EDIT_KEY)
     common.show_flash("board")
-    meta = _meta(workshop, slot, group)
+    meta = render.round_meta(workshop, slot, group)
     if editing and not projector:
         if common.facilitator_allowed():
             _editor(folder, workshop, group.id)
@@ -79,19 +79,6 @@ def _chosen_group(groups: list[tuple[day.Slot, day.Group]]) -> str:
 def _keep_in_address() -> None:
     st.query_params["runde"] = st.session_state[GROUP_KEY]
     st.session_state["pw.board_from_address"] = st.session_state[GROUP_KEY]
-
-
-def _when(slot: day.Slot) -> str:
-    return "–".join(x for x in (slot.start, slot.end) if x)
-
-
-def _meta(workshop: Workshop, slot: day.Slot, group: day.Group) -> str:
-    parts = [_when(slot)]
-    if group.room:
-        parts.append(texts.AGENDA_ROOM.format(room=group.room))
-    if group.presenters:
-        parts.append(texts.BOARD_PRESENTERS.format(names=common.kommune_names(workshop, group.presenters)))
-    return " · ".join(p for p in parts if p)
 
 
 def _prefill_once(folder: WorkshopFolder, workshop: Workshop, group: day.Group) -> None:
