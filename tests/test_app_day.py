@@ -86,3 +86,19 @@ def test_takeaway_is_saved_with_contacts_and_listed_for_everyone(personas: Path)
         ["neustrand"],
     )
     assert any("Jugendforum ausprobieren" in m.value for m in at.markdown)
+
+
+def test_board_editor_opens_with_the_words_and_a_move_keeps_them(personas: Path) -> None:
+    at = open_page("board_page")
+    edit = at.toggle(key="pw.board_edit")
+    edit.set_value(True).run()
+    at.toggle(key="pw.board_edit").set_value(False).run()  # a look at the live board in between
+    at.toggle(key="pw.board_edit").set_value(True).run()
+    entry = WorkshopFolder(personas).board("runde-1").entries[0]
+    key = f"pw.entry.runde-1.{entry.id}"
+    assert entry.text and at.text_area(key=f"{key}.text").value == entry.text
+    at.selectbox(key=f"{key}.target").select(2)
+    next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{key}.form")).click().run()
+    assert "Bitte einen Text" not in messages(at)
+    moved = WorkshopFolder(personas).board("runde-1").entry(entry.id)
+    assert (moved.question, moved.text) == (2, entry.text)

@@ -224,9 +224,12 @@ def _entry_editor(
         # The editor remembers the words it started from: a save over someone else's newer change is refused
         # once (with the typed words kept), so nobody overwrites another edit without seeing it.
         base_key, text_key = f"{key}.base", f"{key}.text"
-        if base_key not in st.session_state:
-            st.session_state[base_key] = entry.text
-            st.session_state.setdefault(text_key, entry.text)  # after a refusal the typed words stay
+        if text_key not in st.session_state:
+            # Streamlit forgets a widget's words when it was not drawn on the last run (editing switched off,
+            # another page): an editor opened afresh starts from the entry's current words, never empty.
+            st.session_state[base_key] = st.session_state[text_key] = entry.text
+        elif base_key not in st.session_state:
+            st.session_state[base_key] = entry.text  # after a refusal: the typed words stay, now over the newest
         with edit.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"{key}.form", border=False):
             st.text_area(texts.BOARD_EDIT_TEXT, key=text_key, max_chars=1500)
             target = st.selectbox(
@@ -240,7 +243,8 @@ def _entry_editor(
                 text, started_from = st.session_state[text_key], st.session_state.pop(base_key)
 
                 def apply_edit(b) -> None:  # noqa: ANN001
-                    day.edit_entry(b, entry.id, text, started_from)
+                    if text != started_from:  # a plain move needs no words and never clashes with an edit
+                        day.edit_entry(b, entry.id, text, started_from)
                     day.move_entry(b, entry.id, question=target)
 
                 if common.apply("board", lambda: folder.update_board(group_id, apply_edit)):
