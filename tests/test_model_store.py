@@ -206,6 +206,34 @@ def test_clean_text_keeps_what_people_type() -> None:
     assert clean_text("  Grüße 😀\t") == "  Grüße 😀\t"
 
 
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_clean_text_removes_bidi_controls_that_disguise_text() -> None:
+    # U+202E shows „gnp.exe“ as „exe.png“: after cleaning, what is shown is what is stored.
+    assert clean_text("Bild-\u202egnp.exe") == "Bild-gnp.exe"
+    assert clean_text(f"a{BIDI_CONTROLS}b") == "ab"
+    assert clean_text("مرحبا Grüße") == "مرحبا Grüße"  # right-to-left letters themselves stay
+
+
+def test_bidi_controls_in_files_are_removed_on_read(workshop_dir: Path) -> None:
+    workshop_yaml = workshop_dir / "workshop.yaml"
+    workshop_yaml.write_text(
+        workshop_yaml.read_text("utf-8").replace("name: Stadt Lindenau", 'name: "Stadt \\u202egnp.exe"'),
+        encoding="utf-8",
+    )
+    path = workshop_dir / "lindenau.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["persona"]["quote"] = "Anhang: \u202egnp.exe"
+    data["obstacles"][0]["text"] = "\u2067Stolperstein\u2069 \u200fmit\u200e Trick"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    folder = WorkshopFolder(workshop_dir)
+    assert folder.workshop().kommune("lindenau").name == "Stadt gnp.exe"
+    persona = folder.persona("lindenau").persona
+    assert persona.profile.quote == "Anhang: gnp.exe"
+    assert persona.obstacles[0].text == "Stolperstein mit Trick"
+
+
 # --- refusals ---------------------------------------------------------------------------------
 
 

@@ -43,6 +43,11 @@ _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 # Characters YAML cannot carry in a file, or that silently turn into line breaks on the way back.
 _UNSAFE_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAKS_RE = re.compile("\r\n|[\r\x85\u2028\u2029]")
+# Bidirectional controls reorder what is shown (U+202E makes „gnp.exe“ look like „exe.png“); German
+# text never needs them, so they are removed rather than balanced.
+_BIDI_CONTROLS_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Entry ids: short, lowercase, safe in any file; made by ``new_entry_id`` (8 hex digits).
+ENTRY_ID_RE = re.compile(r"^[a-z0-9]{1,16}$")
 
 
 @dataclass(frozen=True)
@@ -205,10 +210,11 @@ def clean_text(value: str) -> str:
     """Normalise typed or pasted text so it survives a YAML round trip exactly.
 
     Line breaks become ``\\n`` (YAML would fold ``\\r\\n``, NEL and U+2028 into ``\\n`` anyway) and
-    control characters that no one types on purpose are dropped. Everything else — umlauts,
-    emoji, leading spaces, trailing spaces — is kept as it is.
+    control characters that no one types on purpose are dropped, and so are bidirectional controls
+    that make a text show something else than it says. Everything else — umlauts, emoji, leading
+    spaces, trailing spaces — is kept as it is.
     """
-    return _UNSAFE_CHARS_RE.sub("", _LINE_BREAKS_RE.sub("\n", value))
+    return _BIDI_CONTROLS_RE.sub("", _UNSAFE_CHARS_RE.sub("", _LINE_BREAKS_RE.sub("\n", value)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,6 +254,7 @@ class _Checker:
         if not isinstance(value, str):
             self.add(path, texts.ERR_EXPECTED_TEXT.format(value=_describe(value)))
             return ""
+        value = clean_text(value)
         if len(value) > self.limits.max_text_chars:
             self.add(path, texts.ERR_TEXT_TOO_LONG.format(length=len(value), limit=self.limits.max_text_chars))
         if required and not value.strip():
