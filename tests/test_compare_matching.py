@@ -9,7 +9,7 @@ import pytest
 from scaled_demo import scaled_demo
 
 from werkstatt import compare, presenter, render
-from werkstatt.matching import learning_partners, partners_for, similar_words, terms
+from werkstatt.matching import STOPWORDS, learning_partners, partners_for, similar_words, terms
 from werkstatt.model import Entry, Persona, Profile, StatusEntry, empty_persona
 from werkstatt.store import WorkshopFolder
 
@@ -38,12 +38,31 @@ def best_helper(kommune: str, need_text_start: str) -> list[str]:
         ("Kinderarmut sichtbar machen", "Armut auf dem Land", [], ["Armut"]),
         ("Präventionsketten aufbauen", "Unsere Präventionskette", ["Präventionsketten"], []),
         ("Wie habt ihr das bei euch?", "Wir haben es auch bei uns", [], []),  # function words only
+        ("Der Ausschuss tagt einmal im Jahr.", "Seit zwei Jahren tagt der Kreistag gegen Ende.", [], []),
+        ("Es gibt immer wieder neue Ideen.", "Immer gibt es neue Wege, die Städte gehen.", [], []),
+        ("Im Jahresbericht fehlt die Stadt.", "Jedes Jahr fehlen Städte.", [], []),  # no compound of fillers
+        ("Der ASD ist überlastet.", "Unser ASD hat eine Warteliste.", ["ASD"], []),  # abbreviations count
     ],
 )
 def test_similarity_understands_german_inflection_and_compounds(a, b, exact, compound) -> None:
     found_exact, found_compound = similar_words(terms(a), terms(b))
     assert found_exact == exact
     assert found_compound == compound
+
+
+def test_demo_reasons_name_only_meaningful_words() -> None:
+    words = [
+        word
+        for p in PARTNERS
+        for reason in p.reasons
+        if reason.startswith("ähnliche Wörter: ")
+        for word in reason.removeprefix("ähnliche Wörter: ").split(", ")
+    ]
+    assert len(words) > 50  # the demo's partners are still explained by their words
+    assert {"Beteiligung", "Präventionskette", "Ombudsstelle", "KJSG"} <= set(words)
+    folded = {w.lower().translate(str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})) for w in words}
+    assert not folded & (STOPWORDS | {"gegen", "jahr", "jahre", "tagt", "gibt", "immer", "neue", "seit", "wieder"})
+    assert all(len(w) >= 4 or w.isupper() for w in words)
 
 
 # --- learning partners on the demo ----------------------------------------------------------------

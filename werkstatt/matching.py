@@ -33,22 +33,51 @@ WEIGHT_STAGE = 0.35
 WEIGHT_OFFER = 0.2
 MIN_SCORE = 1.0
 
-# Function words, and words every persona uses, which say nothing about who can help whom.
+# German function words (articles, pronouns, prepositions, conjunctions, auxiliaries and modal
+# verbs, adverbs of time and degree; written folded: ä → a, ß → ss), then words every persona in
+# these workshops uses: the calendar ("Jahr", "tagt"), everyday verbs and vague adjectives. None of
+# them says who can help whom, and a reason "ähnliche Wörter: Jahr, tagt" reads as nonsense.
+# No package in the environment ships a German list (snowballstemmer has none), so it lives here.
 STOPWORDS = frozenset(
     """
-    aber alle allem allen aller alles als also am an andere anderen anders auch auf aus bei beim bin bis
-    bisher bleibt bzw da damit dann das dass dem den denen der des die dies diese diesem diesen dieser
-    dieses doch dort du durch ein eine einem einen einer eines einfach er es etwas euch euer eure fur
-    gab gar geht gibt gut haben habt hat hatte hier ihr ihre ihren im immer in ins ist ja jede jedem
-    jeden jeder jedes jetzt kann kaum kein keine keinen konnen konnte man mehr mit muss nach nicht nichts
-    noch nur ob oder ohne schon sehr sein seine seit selbst sich sie sind so soll sollen sowie uber um
-    und uns unser unsere unter viel viele vom von vor war waren was weil welche wenn wer werden wie wieder
-    wir wird wo wurde zu zum zur zwischen
-    kommune kommunen stadt landkreis kreis thema themen frage fragen
-    laufen lauft liegen liegt zusammen gemeinsam gemeinsame gemeinsamen gemeinsamer fehlt fehlen neue neuen
-    eigene eigenen eigener gute guten zwei drei
+    aber ab alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
+    anders auch auf aus bei beide beiden beim bereits besonders bin bis bisher bist bitte bleibt bzw
+    da dabei dadurch dafur dagegen daher dahin damals damit danach daneben dann daran darauf daraus
+    darin daruber darum darunter das dass davon davor dazu dein deine dem demnach den denen denn der
+    deren des deshalb dessen dich die dies diese diesem diesen dieser dieses doch dort drin du durch
+    eben ebenfalls ebenso ein eine einem einen einer eines einfach einige einigem einigen einiger einmal
+    einzeln er erst erste ersten es etwa etwas euch euer eure eurem euren eurer fast fur ganz ganze
+    ganzen gar gegen genau gerade gern gestern heute hier hin hinter ich ihm ihn ihnen ihr ihre ihrem
+    ihren ihrer ihres im immer in indem ins inzwischen irgendwie ist ja je jede jedem jeden jeder jedes
+    jedoch jemand jene jenem jenen jener jetzt kaum kein keine keinem keinen keiner man manche manchem
+    manchen mancher manchmal mehr mein meine meist meistens mich mir mit morgen nach nachdem
+    neben nicht nichts nie niemand noch nun nur ob oben oder oft ohne sehr seid sein seine seinem
+    seinen seiner seit seitdem selbst sich sie sind so sogar solche solchem solchen solcher sondern
+    sowie sowohl statt trotz uber ubrigens um und uns unser unsere unserem unseren unserer unter viel
+    viele vielem vielen vieles vielleicht vom von vor wahrend wann war waren warum was weder weil
+    weiter weitere weiteren welche welchem welchen welcher welches wem wen wenig wenige weniger wenn
+    wer wessen wie wieder wir wo wohl womit woran worauf wozu zu zudem zum zur zusatzlich zwar zwischen
+    bin bist ist sind seid war warst waren wart gewesen sein habe hast hat haben habt hatte hatten
+    gehabt werde wirst wird werden werdet wurde wurden worden kann kannst konnen konnt konnte konnten
+    muss musst mussen musste mussten soll sollst sollen sollt sollte sollten will willst wollen wollt
+    wollte wollten darf durfen durfte mag mogen mochte mochten lasst lassen gelassen
+    jahr jahre jahren jahres jahrlich monat monate monaten woche wochen tag tage tagen tagt tagte
+    mal male zeit zeiten uhr zuletzt zuerst spater fruher bald lange langer schon
+    gibt gab geben gegeben geht ging gehen gegangen kommt kam kommen gekommen macht machte machen
+    gemacht sagt sagen gesagt sieht sehen gesehen steht stehen stand gestanden liegt liegen lag
+    lauft laufen lief braucht brauchen brauchte bekommt bekommen bekam nimmt nehmen genommen bringt
+    bringen gebracht halt halten hielt zeigt zeigen gezeigt heisst heissen bleibt bleiben blieb
+    findet finden gefunden fehlt fehlen fehlte passt passen klappt klappen
+    weiss wissen wusste denkt denken glaubt glauben versucht versuchen wirkt wirken
+    gut gute guten guter besser beste neu neue neuen neuer neues grosse grossen
+    richtig wichtig wichtige wichtigen moglich moglichst eigene eigenen eigener gemeinsam gemeinsame
+    gemeinsamen gemeinsamer zusammen zwei drei vier funf zehn hundert
+    kommune kommunen stadt landkreis kreis thema themen frage fragen beispiel
     """.split()
 )
+# Short words match only when written as an abbreviation ("ASD", "KJSG"); otherwise a word needs
+# at least this many letters to count.
+MIN_WORD = 4
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
@@ -68,12 +97,27 @@ class Terms:
     shown: dict[str, str] = field(hash=False, compare=False)  # stem or word → the word as written
 
 
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    """The stop words' stems, so every inflection is caught ("Jahren", "Städte", "neuesten")."""
+    return frozenset(_stemmer().stemWords(sorted(STOPWORDS)))
+
+
+def _meaningful(written: str) -> bool:
+    return len(written) >= MIN_WORD or (len(written) >= 3 and written.isupper())
+
+
 @lru_cache(maxsize=20_000)
 def terms(text: str) -> Terms:
-    written = [w for w in _WORD_RE.findall(text) if len(w) >= 3]
+    written = [w for w in _WORD_RE.findall(text) if _meaningful(w)]
     folded = [w.lower().translate(_FOLD) for w in written]
-    kept = [(original, word) for original, word in zip(written, folded, strict=True) if word not in STOPWORDS]
-    stems = _stemmer().stemWords([word for _, word in kept])
+    candidates = [(original, word) for original, word in zip(written, folded, strict=True) if word not in STOPWORDS]
+    stop_stems = _stop_stems()
+    kept, stems = [], []
+    for (original, word), stem in zip(candidates, _stemmer().stemWords([w for _, w in candidates]), strict=True):
+        if stem not in stop_stems:
+            kept.append((original, word))
+            stems.append(stem)
     shown: dict[str, str] = {}
     parts: set[str] = set()
     for (original, word), stem in zip(kept, stems, strict=True):
