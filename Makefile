@@ -14,6 +14,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
 
 run: $(VENV)/.installed
 	@$(MAKE) --no-print-directory apt PACKAGES="$(RUN_PACKAGES)"
+	@echo "Persona-Werkstatt auf diesem Laptop: http://127.0.0.1:$(PORT)"
 	@if [ "$(ADDRESS)" != "127.0.0.1" ]; then for ip in $$(hostname -I 2>/dev/null); do \
 		case $$ip in *.*) echo "Adresse für die Fellows im selben Netz: http://$$ip:$(PORT)";; esac; done; fi
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)

@@ -1,6 +1,7 @@
 """Persona-Werkstatt: Streamlit entry point. Page config and navigation, nothing else."""
 
 import streamlit as st
+from streamlit import net_util
 
 from werkstatt import texts
 from werkstatt.ui import (
@@ -22,6 +23,11 @@ from werkstatt.ui import (
     takeaways_page,
     wizard_page,
 )
+
+# Streamlit checks a connection from a foreign origin against this machine's outside address, which
+# it asks checkip.amazonaws.com for: a name lookup and a request leaving the laptop. The room never
+# needs that address (fellows connect same-origin), so the question is never asked.
+net_util.get_external_ip = lambda: None
 
 # A local icon: a Material icon name here would make the browser fetch it from Google.
 st.set_page_config(
