@@ -74,7 +74,11 @@ def test_fellow_builds_a_persona_saves_and_finds_it_after_reload(fresh_app, page
     data = yaml.safe_load((fresh_app.personas_root / "fellowtag-demo" / "neustrand.yaml").read_text("utf-8"))
     assert data["persona"]["name"] == "Lukas Brandt"
     assert data["persona"]["quote"] == "<b>Die Ombudsstelle</b> war ein Kraftakt – und jetzt?"
-    assert data["obstacles"] == [{"text": "Zwei Stellen sind seit Monaten unbesetzt.", "topics": ["personal"]}]
+    entry_id = data["obstacles"][0]["id"]  # every entry gets a stable id on its first save
+    assert len(entry_id) == 8 and entry_id.isalnum()
+    assert data["obstacles"] == [
+        {"id": entry_id, "text": "Zwei Stellen sind seit Monaten unbesetzt.", "topics": ["personal"]}
+    ]
 
     page.reload()
     settle(page)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from werkstatt import wizard
-from werkstatt.model import Limits, empty_persona, persona_to_data
+from werkstatt.model import ENTRY_SECTIONS, Limits, empty_persona, persona_to_data
 from werkstatt.store import WorkshopFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,8 @@ def test_draft_of_a_saved_persona_validates_back_to_the_same_persona() -> None:
         expected = persona_to_data(result.persona)
         actual = persona_to_data(persona)
         expected.pop("updated")
+        for section in ENTRY_SECTIONS:  # the demo files predate entry ids: the draft gives each one
+            assert all(len(item.pop("id")) == 8 for item in actual[section])
         assert actual == expected
 
 
@@ -130,3 +133,216 @@ def test_history_changes_are_said_in_german() -> None:
     assert "Stufe Umsetzung des KJSG: 2 → 3" in lines
     assert "Stolpersteine: 1 neu" in lines and "Was gelingt: 2 entfernt" in lines
     assert changes(WORKSHOP, old, copy.deepcopy(old)) == ["keine inhaltliche Änderung"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry ids and the three-way merge
+
+
+def test_entries_get_ids_on_first_save_and_keep_them(workshop_dir: Path) -> None:
+    import yaml
+
+    store = WorkshopFolder(workshop_dir)
+    old = store.persona("lindenau").persona
+    assert [e.id for e in old.obstacles] == ["", "", ""]  # a file from before ids still loads
+    saved = store.save_persona(old, base_revision=4)
+    ids = [e.id for e in saved.obstacles]
+    assert len(set(ids)) == 3 and all(len(i) == 8 and i.isalnum() for i in ids)
+    data = yaml.safe_load((workshop_dir / "lindenau.yaml").read_text("utf-8"))
+    assert [item["id"] for item in data["obstacles"]] == ids
+    draft = wizard.draft_from_persona(WorkshopFolder(workshop_dir).persona("lindenau").persona, WORKSHOP)
+    wizard.set_field(draft, ("entry", "obstacles", ids[1], "text"), "Anders formuliert")
+    persona, errors = wizard.validate_draft(draft, WORKSHOP, Limits())
+    assert errors == {}
+    again = store.save_persona(persona, base_revision=5)
+    assert [e.id for e in again.obstacles] == ids and again.obstacles[1].text == "Anders formuliert"
+
+
+def test_bad_and_duplicate_entry_ids_are_refused_in_german(workshop_dir: Path) -> None:
+    path = workshop_dir / "lindenau.yaml"
+    text = path.read_text("utf-8")
+    bad = text.replace("obstacles:\n  - text:", "obstacles:\n  - id: 'Ä 1'\n    text:", 1)
+    assert bad != text
+    path.write_text(bad, "utf-8")
+    problems = [str(p) for p in WorkshopFolder(workshop_dir).persona("lindenau").problems]
+    assert problems == [
+        "lindenau.yaml › obstacles[0].id: ungültige Kennung „Ä 1“ "
+        "(nur Kleinbuchstaben a–z und Ziffern, höchstens 16 Zeichen)"
+    ]
+    twice = text.replace("  - text:", "  - id: abc1\n    text:")
+    path.write_text(twice, "utf-8")
+    problems = [str(p) for p in WorkshopFolder(workshop_dir).persona("lindenau").problems]
+    assert "lindenau.yaml › obstacles[1].id: Kennung „abc1“ ist in dieser Liste doppelt vergeben" in problems
+
+
+def _texts(draft: dict, section: str = "obstacles") -> list[str]:
+    return [item["text"] for item in draft[section]]
+
+
+def test_merge_takes_an_edit_of_one_side_and_an_addition_of_the_other_without_duplicates(workshop_dir: Path) -> None:
+    """The issue's case: laptop A edits a Stolperstein while laptop B adds one and saves first."""
+    store = WorkshopFolder(workshop_dir)
+    laptop_a = wizard.draft_from_persona(store.persona("lindenau").persona, WORKSHOP)
+    base = copy.deepcopy(laptop_a)
+    laptop_b = wizard.draft_from_persona(store.persona("lindenau").persona, WORKSHOP)  # other ids: old file
+    original = _texts(base)
+    wizard.set_field(laptop_a, ("entry", "obstacles", laptop_a["obstacles"][1]["uid"], "text"), "Von A bearbeitet")
+    uid = wizard.add_entry(laptop_b, "obstacles", Limits())
+    wizard.set_field(laptop_b, ("entry", "obstacles", uid, "text"), "Von B hinzugefügt")
+    persona_b, _ = wizard.validate_draft(laptop_b, WORKSHOP, Limits())
+    theirs = wizard.draft_from_persona(store.save_persona(persona_b, base_revision=4), WORKSHOP)
+
+    merged = wizard.merge_drafts(base, laptop_a, theirs)
+    assert _texts(merged) == [original[0], "Von A bearbeitet", original[2], "Von B hinzugefügt"]
+    assert merged["revision"] == 5 and not wizard.has_conflict_marks(merged)
+    persona, errors = wizard.validate_draft(merged, WORKSHOP, Limits())
+    assert errors == {}
+    saved = store.save_persona(persona, base_revision=5)
+    assert [e.text for e in saved.obstacles] == _texts(merged)
+    assert saved.obstacles[3].id == theirs["obstacles"][3]["uid"]  # B's entry keeps B's id
+
+
+def test_merge_keeps_both_versions_of_an_entry_edited_on_both_sides_marked() -> None:
+    base = demo_draft()
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    uid = base["obstacles"][0]["uid"]
+    wizard.set_field(mine, ("entry", "obstacles", uid, "text"), "Meine Fassung")
+    wizard.set_field(theirs, ("entry", "obstacles", uid, "text"), "Ihre Fassung")
+    wizard.set_field(theirs, ("entry", "obstacles", base["obstacles"][1]["uid"], "topics"), ["daten"])
+    merged = wizard.merge_drafts(base, mine, theirs)
+    mark = "Konflikt: beide Fassungen – "
+    assert _texts(merged)[:3] == [mark + "Ihre Fassung", mark + "Meine Fassung", base["obstacles"][1]["text"]]
+    assert merged["obstacles"][2]["topics"] == ["daten"]  # their change of another entry's topics is kept
+    assert len({item["uid"] for item in merged["obstacles"]}) == 4
+    assert wizard.has_conflict_marks(merged)
+
+
+def test_merge_removes_what_one_side_removed_and_keeps_what_the_other_edited() -> None:
+    base = demo_draft()
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    first, second, third = (item["uid"] for item in base["obstacles"])
+    wizard.remove_entry(mine, "obstacles", first)  # removed by me, untouched by them: gone
+    wizard.remove_entry(theirs, "obstacles", second)  # removed by them, edited by me: kept
+    wizard.set_field(mine, ("entry", "obstacles", second, "text"), "Von mir noch verbessert")
+    wizard.remove_entry(theirs, "obstacles", third)  # removed by them, untouched by me: gone
+    merged = wizard.merge_drafts(base, mine, theirs)
+    assert _texts(merged) == ["Von mir noch verbessert"]
+
+
+def test_merge_keeps_an_entry_added_on_both_sides_once_and_merges_fields() -> None:
+    base = demo_draft()
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    for draft in (mine, theirs):
+        uid = wizard.add_entry(draft, "questions", Limits())
+        wizard.set_field(draft, ("entry", "questions", uid, "text"), "Wer hat Erfahrung mit Ombudsstellen?")
+    wizard.set_field(mine, ("persona", "quote"), "Mein Zitat")
+    wizard.set_field(theirs, ("persona", "role"), "Ihre Rolle")
+    wizard.set_field(mine, ("status", "kjsg", "stage"), 3)
+    merged = wizard.merge_drafts(base, mine, theirs)
+    assert _texts(merged, "questions").count("Wer hat Erfahrung mit Ombudsstellen?") == 1
+    assert merged["persona"]["quote"] == "Mein Zitat" and merged["persona"]["role"] == "Ihre Rolle"
+    assert merged["status"]["kjsg"]["stage"] == 3
+    wizard.set_field(theirs, ("persona", "quote"), "Ihr Zitat")
+    both = wizard.merge_drafts(base, mine, theirs)
+    assert both["persona"]["quote"] == "Konflikt: beide Fassungen – Ihr Zitat / Mein Zitat"
+
+
+# ---------------------------------------------------------------------------------------------
+# The same, as a fellow meets it on the page (AppTest)
+
+
+def open_wizard(workshop_dir: Path, monkeypatch, kommune: str = "lindenau"):  # noqa: ANN001, ANN201
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    at.selectbox(key="pw.start_kommune").select(kommune).run()
+    next(b for b in at.button if b.label == "Persona bearbeiten").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _click(at, label: str) -> None:  # noqa: ANN001
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception, at.exception
+
+
+def test_page_merge_of_an_edit_and_another_laptops_addition_duplicates_nothing(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    from werkstatt.model import Entry
+
+    at = open_wizard(workshop_dir, monkeypatch)
+    store = WorkshopFolder(workshop_dir)
+    other = store.persona("lindenau").persona
+    original = [e.text for e in other.obstacles]
+    other.obstacles.append(Entry("Vom anderen Laptop", ["daten"]))
+    store.save_persona(other, base_revision=4)
+
+    at.radio(key="pw.step_radio").set_value("obstacles").run()
+    at.text_area[1].input("Stolperstein 2, auf Laptop A bearbeitet").run()
+    _click(at, "Speichern")
+    assert any("Jemand anderes" in e.value for e in at.error)
+    _click(at, "Beide zusammenführen")
+    saved = WorkshopFolder(workshop_dir).persona("lindenau").persona
+    assert [e.text for e in saved.obstacles] == [
+        original[0],
+        "Stolperstein 2, auf Laptop A bearbeitet",
+        original[2],
+        "Vom anderen Laptop",
+    ]
+    assert saved.revision == 6
+    assert "Alle Änderungen sind gespeichert (Stand 6" in "\n".join(s.value for s in at.success)
+
+
+def test_keep_mine_after_the_file_was_deleted_saves_it_again(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    at = open_wizard(workshop_dir, monkeypatch)
+    (workshop_dir / "lindenau.yaml").unlink()
+    at.text_input(key="w1.name").input("Jana nach dem Löschen").run()
+    _click(at, "Speichern")
+    assert any("Jemand anderes" in e.value for e in at.error)
+    _click(at, "Meine Fassung speichern")
+    saved = WorkshopFolder(workshop_dir).persona("lindenau").persona
+    assert saved is not None and saved.profile.name == "Jana nach dem Löschen" and saved.revision == 1
+    assert not [e for e in at.error if "Jemand anderes" in e.value]
+
+
+def test_merge_after_the_file_was_deleted_keeps_all_of_mine(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    at = open_wizard(workshop_dir, monkeypatch)
+    (workshop_dir / "lindenau.yaml").unlink()
+    at.text_input(key="w1.name").input("Jana nach dem Löschen").run()
+    _click(at, "Speichern")
+    _click(at, "Beide zusammenführen")
+    saved = WorkshopFolder(workshop_dir).persona("lindenau").persona
+    assert saved.profile.name == "Jana nach dem Löschen" and len(saved.obstacles) == 3
+
+
+def test_a_failing_write_says_why_in_german_and_keeps_the_text(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    import errno
+
+    from werkstatt import store as store_module
+
+    at = open_wizard(workshop_dir, monkeypatch)
+    real_write = store_module.write_atomically
+
+    def full_disk(path, content) -> None:  # noqa: ANN001
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "write_atomically", full_disk)
+    at.text_input(key="w1.name").input("Getippt bei vollem Datenträger").run()
+    _click(at, "Speichern")
+    assert not at.exception
+    messages = "\n".join(e.value for e in at.error)
+    assert "Nicht gespeichert: Die Datei konnte nicht geschrieben werden (der Datenträger ist voll)" in messages
+    assert "No space" not in messages
+    assert at.text_input(key="w1.name").value == "Getippt bei vollem Datenträger"
+
+    def read_only(path, content) -> None:  # noqa: ANN001
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(store_module, "write_atomically", read_only)
+    at.radio(key="pw.step_radio").set_value("story").run()  # leaving the step saves too
+    assert not at.exception
+    assert "der Ordner ist schreibgeschützt" in "\n".join(e.value for e in at.error)
+    monkeypatch.setattr(store_module, "write_atomically", real_write)
+    _click(at, "Speichern")
+    assert WorkshopFolder(workshop_dir).persona("lindenau").persona.profile.name == "Getippt bei vollem Datenträger"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -131,11 +132,17 @@ class Workshop:
 
 @dataclass
 class Entry:
-    """One item of a persona list (a Stolperstein, a success, a question …)."""
+    """One item of a persona list (a Stolperstein, a success, a question …).
+
+    ``id`` is the entry's identity, not its content: it stays the same when the text is edited,
+    so that merging two laptops' versions can tell "edited" from "removed and added". Equality
+    compares content only (an old file without ids equals the same file saved with ids).
+    """
 
     text: str
     topics: list[str] = field(default_factory=list)
     evidence: str | None = None
+    id: str = field(default="", compare=False)
 
 
 @dataclass
@@ -332,7 +339,7 @@ def _describe(value: Any) -> str:
 WORKSHOP_KEYS = {"schema_version", "title", "date", "place", "topics", "questions", "kommunen"}
 PERSONA_KEYS = {"schema_version", "kommune", "revision", "updated", "persona", "status", *ENTRY_SECTIONS}
 PROFILE_KEYS = {"name", "age", "role", "quote", "story", "avatar"}
-ENTRY_KEYS = {"text", "topics", "evidence"}
+ENTRY_KEYS = {"id", "text", "topics", "evidence"}
 STATUS_KEYS = {"topic", "stage", "note"}
 
 
@@ -476,10 +483,21 @@ def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | Non
     sections: dict[str, list[Entry]] = {}
     for section in ENTRY_SECTIONS:
         entries: list[Entry] = []
+        seen_ids: set[str] = set()
         for i, raw in enumerate(check.sequence(data.get(section), section)):
             path = f"{section}[{i}]"
             item = check.mapping(raw, path)
             check.unknown_keys(item, ENTRY_KEYS, f"{path}.")
+            entry_id = item.get("id")
+            if entry_id is None:
+                entry_id = ""  # files written before entries had ids: they get one on the next save
+            elif not isinstance(entry_id, str) or not ENTRY_ID_RE.match(entry_id):
+                check.add(f"{path}.id", texts.ERR_ENTRY_ID.format(value=_describe(entry_id)))
+                entry_id = ""
+            elif entry_id in seen_ids:
+                check.add(f"{path}.id", texts.ERR_ENTRY_ID_DUPLICATE.format(value=entry_id))
+                entry_id = ""
+            seen_ids.add(entry_id)
             text = check.text(item, "text", f"{path}.text", required=True)
             topics = []
             for topic in check.sequence(item.get("topics"), f"{path}.topics"):
@@ -491,7 +509,7 @@ def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | Non
             if evidence is not None and evidence not in EVIDENCE:
                 check.add(f"{path}.evidence", texts.ERR_EVIDENCE.format(value=_describe(evidence)))
                 evidence = None
-            entries.append(Entry(text=text, topics=topics, evidence=evidence))
+            entries.append(Entry(text=text, topics=topics, evidence=evidence, id=entry_id))
         sections[section] = entries
 
     check.raise_if_any()
@@ -534,7 +552,8 @@ def persona_to_data(persona: Persona) -> dict:
 
 
 def _entry_to_data(entry: Entry) -> dict:
-    item: dict[str, Any] = {"text": entry.text, "topics": list(entry.topics)}
+    item: dict[str, Any] = {"id": entry.id} if entry.id else {}
+    item.update(text=entry.text, topics=list(entry.topics))
     if entry.evidence:
         item["evidence"] = entry.evidence
     return item
@@ -558,3 +577,26 @@ def empty_persona(kommune: str) -> Persona:
 
 def with_revision(persona: Persona, revision: int, updated: dt.datetime) -> Persona:
     return replace(persona, revision=revision, updated=updated)
+
+
+def new_entry_id(taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A fresh entry id, different from every id in ``taken``."""
+    while True:
+        candidate = secrets.token_hex(4)
+        if candidate not in taken:
+            return candidate
+
+
+def with_entry_ids(persona: Persona) -> Persona:
+    """A copy in which every list entry has an id (old files and new entries get one on save)."""
+    sections = {}
+    for section in ENTRY_SECTIONS:
+        taken = {e.id for e in persona.entries(section) if e.id}
+        entries = []
+        for entry in persona.entries(section):
+            if not entry.id:
+                entry = replace(entry, id=new_entry_id(taken))
+                taken.add(entry.id)
+            entries.append(entry)
+        sections[section] = entries
+    return replace(persona, **sections)

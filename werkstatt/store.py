@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import io
 import os
@@ -36,6 +37,7 @@ from werkstatt.model import (
     parse_workshop,
     persona_to_data,
     slug_problem,
+    with_entry_ids,
     with_revision,
     workshop_to_data,
 )
@@ -49,11 +51,16 @@ LOCK_TIMEOUT_SECONDS = 10
 
 
 class ConflictError(Exception):
-    """A save started from an older revision than the one on disk."""
+    """A save started from an older revision than the one on disk.
 
-    def __init__(self, current: Persona | None, attempted_from: int):
+    ``on_disk`` is the revision a save must state to go through now: 0 when the file was deleted
+    meanwhile, -1 for a file that does not validate.
+    """
+
+    def __init__(self, current: Persona | None, attempted_from: int, on_disk: int | None = None):
         self.current = current
         self.attempted_from = attempted_from
+        self.on_disk = (current.revision if current else 0) if on_disk is None else on_disk
         theirs = current.revision if current else 0
         super().__init__(texts.ERR_CONFLICT.format(theirs=theirs, yours=attempted_from))
 
@@ -167,6 +174,19 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def write_problem(err: OSError) -> str:
+    """Why a write failed, said in German for the person who pressed *Speichern*."""
+    from filelock import Timeout
+
+    if isinstance(err, Timeout):
+        return texts.ERR_WRITE_LOCKED
+    if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return texts.ERR_WRITE_READ_ONLY
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return texts.ERR_WRITE_DISK_FULL
+    return texts.ERR_WRITE_OTHER.format(code=errno.errorcode.get(err.errno or 0, err.errno or "?"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,8 +479,8 @@ class WorkshopFolder:
             current = self._read_current(path, workshop)
             current_revision = current.revision if current else (self._revision_on_disk(path) if path.exists() else 0)
             if current_revision != base_revision:
-                raise ConflictError(current, base_revision)
-            saved = with_revision(persona, base_revision + 1, stamp)
+                raise ConflictError(current, base_revision, current_revision)
+            saved = with_revision(with_entry_ids(persona), base_revision + 1, stamp)
             text = persona_yaml(saved)
             # Validate exactly what will be on disk, so a saved file always reads back.
             parse_persona(load_yaml_text(text, path.name), workshop, path.name, self.limits)

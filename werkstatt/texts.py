@@ -28,6 +28,8 @@ ERR_EVIDENCE = "muss „gefuehl“, „erfahrung“ oder „daten“ sein, gefun
 ERR_KOMMUNE_MISMATCH = "passt nicht zum Dateinamen: gefunden {found}, erwartet „{expected}“"
 ERR_KOMMUNE_UNKNOWN = "Kommune „{slug}“ ist in workshop.yaml nicht angelegt"
 ERR_AVATAR_FILE = "ungültiger Dateiname für das Bild (nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich)"
+ERR_ENTRY_ID = "ungültige Kennung {value} (nur Kleinbuchstaben a–z und Ziffern, höchstens 16 Zeichen)"
+ERR_ENTRY_ID_DUPLICATE = "Kennung „{value}“ ist in dieser Liste doppelt vergeben"
 ERR_SCHEMA_NEWER = (
     "Die Datei hat Schema-Version {found}, dieses Programm kennt nur Version {known}. "
     "Bitte Persona-Werkstatt aktualisieren; die Datei wird nicht gelesen."
@@ -223,7 +225,51 @@ WIZ_CONFLICT_TITLE = "Speicherkonflikt"
 WIZ_CONFLICT_KEEP_MINE = "Meine Fassung speichern"
 WIZ_CONFLICT_KEEP_MINE_HELP = "Speichert Ihre Fassung als neuen Stand; die andere bleibt im Verlauf erhalten."
 WIZ_CONFLICT_MERGE = "Beide zusammenführen"
-WIZ_CONFLICT_MERGE_HELP = "Übernimmt alle Einträge beider Fassungen; wo Sie etwas geschrieben haben, gilt Ihr Text."
+WIZ_CONFLICT_MERGE_HELP = (
+    "Führt beide Fassungen Eintrag für Eintrag zusammen: Was nur eine Seite geändert hat, wird übernommen. "
+    "Wo beide denselben Text geändert haben, bleiben beide stehen, markiert mit „Konflikt: beide Fassungen“."
+)
+WIZ_MERGE_CONFLICT_MARK = "Konflikt: beide Fassungen – "
+WIZ_MERGE_CONFLICTS_LEFT = (
+    "Auf beiden Laptops wurde derselbe Text geändert. Beide Fassungen stehen jetzt da, markiert mit "
+    "„Konflikt: beide Fassungen“ – bitte eine behalten und die Markierung löschen."
+)
+WIZ_MERGE_ENTRY_CONFLICT = "Konflikt: beide Fassungen – bitte eine behalten und die andere entfernen."
+WIZ_NEWER_ON_DISK = (
+    "Auf einem anderen Gerät wurde inzwischen eine neuere Fassung gespeichert (Stand {theirs}; "
+    "Sie sehen Stand {yours})."
+)
+WIZ_NEWER_GONE = (
+    "Die gespeicherte Datei dieser Persona wurde inzwischen gelöscht. „Speichern“ legt sie mit Ihrer Fassung neu an."
+)
+WIZ_NEWER_LOAD = "Neuere Fassung laden"
+WIZ_NEWER_KEEP_TYPING = (
+    "Ihre ungespeicherten Eingaben bleiben erhalten. Beim Speichern können Sie beide Fassungen zusammenführen."
+)
+WIZ_DRAFT_RESTORED = "Nicht gespeicherte Eingaben von {time} Uhr wiederhergestellt."
+WIZ_DRAFT_RESTORED_NEWER = (
+    "Nicht gespeicherte Eingaben von {time} Uhr wiederhergestellt. Inzwischen wurde eine neuere Fassung "
+    "gespeichert (Stand {revision}); beim Speichern können Sie beide zusammenführen."
+)
+WIZ_DRAFT_DISCARD = "Wiederhergestellte Eingaben verwerfen"
+WIZ_DRAFT_DISCARD_HELP = "Verwirft die wiederhergestellten Eingaben und lädt die zuletzt gespeicherte Fassung."
+WIZ_DRAFT_UNREADABLE = (
+    "Eingaben von vor dem Neuladen konnten nicht wiederhergestellt werden (die Entwurfsdatei ist beschädigt). "
+    "Angezeigt wird die zuletzt gespeicherte Fassung."
+)
+WIZ_DRAFT_NOT_KEPT = (
+    "Ihre Eingaben konnten gerade nicht als Entwurf gesichert werden ({reason}). "
+    "Bitte speichern Sie, bevor Sie die Seite neu laden."
+)
+WIZ_WRITE_FAILED = (
+    "Nicht gespeichert: Die Datei konnte nicht geschrieben werden ({reason}). Ihre Eingaben bleiben hier "
+    "erhalten – bitte die Moderation verständigen und danach erneut speichern."
+)
+WIZ_IMAGE_WRITE_FAILED = "Das Bild wurde nicht gespeichert ({reason}). Bitte die Moderation verständigen."
+ERR_WRITE_READ_ONLY = "der Ordner ist schreibgeschützt"
+ERR_WRITE_DISK_FULL = "der Datenträger ist voll"
+ERR_WRITE_LOCKED = "die Datei ist gerade von einem anderen Vorgang gesperrt"
+ERR_WRITE_OTHER = "Systemfehler {code}"
 WIZ_CONFLICT_TAKE_THEIRS = "Gespeicherte Fassung übernehmen"
 WIZ_CONFLICT_TAKE_THEIRS_HELP = "Verwirft Ihre ungespeicherten Eingaben und lädt die gespeicherte Fassung."
 WIZ_CONFLICT_THEIRS = "Die gespeicherte Fassung ansehen"
@@ -469,6 +515,14 @@ GUIDING_QUESTIONS = (
     "Wie wurde es in anderen Kommunen bereits gelöst?",
     "Was hat gut funktioniert – und was weniger?",
     "Was können wir übertragen bzw. wovon können wir lernen?",
+)
+ERR_IMAGE_TOO_MANY_PIXELS = (
+    "Das Bild hat zu viele Bildpunkte ({width} × {height}); erlaubt sind höchstens {limit} Megapixel. "
+    "Bitte ein kleineres Bild hochladen."
+)
+ERR_IMAGE_SYMLINK = (
+    "Das Bild „{file}“ wird nicht angezeigt: Es ist eine Verknüpfung auf eine andere Datei. "
+    "Bitte das Bild neu hochladen."
 )
 
 # --- join codes -------------------------------------------------------------------------------

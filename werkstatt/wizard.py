@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +26,7 @@ from werkstatt.model import (
     ValidationError,
     Workshop,
     clean_text,
+    new_entry_id,
     parse_persona,
 )
 
@@ -57,8 +57,9 @@ STEPS: tuple[Step, ...] = tuple(
 )
 
 
-def _uid() -> str:
-    return secrets.token_hex(4)
+def _uid(taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A new entry's id; it becomes the entry's ``id`` in the file, so it must follow that format."""
+    return new_entry_id(taken)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,10 +86,15 @@ def draft_from_persona(persona: Persona, workshop: Workshop) -> dict:
         "status": status,
     }
     for section in ENTRY_SECTIONS:
-        draft[section] = [
-            {"uid": _uid(), "text": e.text, "topics": list(e.topics), "evidence": e.evidence}
-            for e in persona.entries(section)
-        ]
+        # The entry's id from the file is its identity in the form too; entries of older files
+        # get a new one here, which becomes their id when the draft is saved.
+        taken = {e.id for e in persona.entries(section) if e.id}
+        items = []
+        for e in persona.entries(section):
+            uid = e.id or _uid(taken)
+            taken.add(uid)
+            items.append({"uid": uid, "text": e.text, "topics": list(e.topics), "evidence": e.evidence})
+        draft[section] = items
     return draft
 
 
@@ -129,7 +135,7 @@ def draft_to_data(draft: dict) -> tuple[dict, dict[str, str]]:
             if _entry_is_blank(item):
                 continue
             locate[f"{section}[{len(items)}]"] = f"{section}.{item['uid']}"
-            entry = {"text": item["text"], "topics": list(item["topics"])}
+            entry = {"id": item["uid"], "text": item["text"], "topics": list(item["topics"])}
             if item["evidence"]:
                 entry["evidence"] = item["evidence"]
             items.append(entry)
@@ -167,7 +173,7 @@ def draft_to_persona(draft: dict) -> Persona:
     age = person["age"] if isinstance(person["age"], int) else None
     sections = {
         section: [
-            Entry(item["text"], list(item["topics"]), item["evidence"])
+            Entry(item["text"], list(item["topics"]), item["evidence"], id=item["uid"])
             for item in draft[section]
             if item["text"].strip()
         ]
@@ -230,7 +236,7 @@ def set_field(draft: dict, path: tuple, value: Any) -> None:
 def add_entry(draft: dict, section: str, limits: Limits) -> str | None:
     if len(draft[section]) >= limits.max_entries:
         return None
-    uid = _uid()
+    uid = _uid({item["uid"] for item in draft[section]})
     draft[section].append({"uid": uid, "text": "", "topics": [], "evidence": None})
     return uid
 
@@ -272,26 +278,155 @@ def completed_steps(draft: dict) -> list[str]:
     return [s for s in STEP_IDS if s != "preview" and step_complete(draft, s)]
 
 
-def merge_drafts(mine: dict, theirs: dict) -> dict:
-    """Both versions in one: their entries plus mine that they lack; my texts and stages where I typed.
+# ---------------------------------------------------------------------------------------------
+# Merging two laptops' versions
 
-    Used after a save conflict when two laptops of one Kommune worked at the same time, so that no
-    entry of either is lost. The result keeps their revision, so it saves on top of theirs.
+
+_ENTRY_FIELDS = ("text", "topics", "evidence")
+_SINGLE_LINE_FIELDS = ("name", "role", "quote")
+
+
+def _three_way(base: Any, mine: Any, theirs: Any) -> tuple[Any, bool]:
+    """The merged value and whether both sides changed it differently (then mine is returned)."""
+    if mine == theirs or theirs == base:
+        return mine, False
+    if mine == base:
+        return theirs, False
+    return mine, True
+
+
+def _content(item: dict) -> tuple:
+    return (item["text"], tuple(item["topics"]), item["evidence"])
+
+
+def _marked(text: str) -> str:
+    mark = texts.WIZ_MERGE_CONFLICT_MARK
+    return text if text.startswith(mark) else mark + text
+
+
+def _match(base: list[dict], other: list[dict]) -> dict[str, dict]:
+    """Base entry uid → the same entry in ``other``: by id, else by unchanged text.
+
+    The text fallback covers entries of files written before entries had ids: two laptops that
+    loaded such a file gave the same entry different ids.
+    """
+    by_uid = {item["uid"]: item for item in other}
+    matched: dict[str, dict] = {}
+    used: set[int] = set()
+    for item in base:
+        found = by_uid.get(item["uid"])
+        if found is not None and id(found) not in used:
+            matched[item["uid"]] = found
+            used.add(id(found))
+    for item in base:
+        if item["uid"] in matched:
+            continue
+        found = next((o for o in other if id(o) not in used and o["text"].strip() == item["text"].strip()), None)
+        if found is not None:
+            matched[item["uid"]] = found
+            used.add(id(found))
+    return matched
+
+
+def _merge_entries(base: list[dict], mine: list[dict], theirs: list[dict]) -> list[dict]:
+    """Three-way merge of one list, entry by entry, in their order with my new entries where I put them."""
+    mine_of, theirs_of = _match(base, mine), _match(base, theirs)
+    base_of_theirs = {id(item): uid for uid, item in theirs_of.items()}
+    base_by_uid = {item["uid"]: item for item in base}
+    result: list[dict] = []
+    placed: dict[int, dict] = {}  # id(my entry) → the result entry that stands for it
+    for item in theirs:
+        base_uid = base_of_theirs.get(id(item))
+        if base_uid is None:  # added on their side
+            result.append(copy.deepcopy(item))
+            continue
+        original, my_item = base_by_uid[base_uid], mine_of.get(base_uid)
+        if my_item is None:  # I removed it: gone, unless they changed it meanwhile
+            if _content(item) != _content(original):
+                result.append(copy.deepcopy(item))
+            continue
+        merged = copy.deepcopy(item)
+        conflict = False
+        for key in _ENTRY_FIELDS:
+            merged[key], clash = _three_way(original[key], my_item[key], item[key])
+            conflict = conflict or clash
+        if conflict:
+            theirs_copy = copy.deepcopy(item)
+            theirs_copy["text"] = _marked(item["text"])
+            mine_copy = copy.deepcopy(my_item)
+            mine_copy["text"] = _marked(my_item["text"])
+            mine_copy["uid"] = _uid({i["uid"] for i in theirs} | {i["uid"] for i in mine})
+            result += [theirs_copy, mine_copy]
+            placed[id(my_item)] = mine_copy
+        else:
+            result.append(merged)
+            placed[id(my_item)] = merged
+    kept_by_me = {
+        id(m) for uid, m in mine_of.items() if uid not in theirs_of and _content(m) != _content(base_by_uid[uid])
+    }
+    new_by_me = {id(m) for m in mine} - {id(m) for m in mine_of.values()}
+    # My new entries (and my edits of entries they removed) go after the entry they followed on my side.
+    anchor: dict | None = None
+    for item in mine:
+        if id(item) in placed:
+            anchor = placed[id(item)]
+            continue
+        if id(item) not in kept_by_me | new_by_me:
+            continue
+        if id(item) in new_by_me and any(r["text"].strip() == item["text"].strip() for r in result):
+            continue  # the same entry added on both sides is kept once
+        added = copy.deepcopy(item)
+        if added["uid"] in {r["uid"] for r in result}:
+            added["uid"] = _uid({r["uid"] for r in result})
+        position = next((i + 1 for i, r in enumerate(result) if r is anchor), 0)
+        result.insert(position, added)
+        anchor = added
+    return result
+
+
+def _joined(field: str, theirs: str, mine: str) -> str:
+    separator = " / " if field in _SINGLE_LINE_FIELDS else "\n\n"
+    return _marked(f"{theirs}{separator}{mine}")
+
+
+def merge_drafts(base: dict, mine: dict, theirs: dict) -> dict:
+    """My version and theirs in one, compared with the version both started from (three-way).
+
+    Used after a save conflict when two laptops of one Kommune worked at the same time. A field or
+    entry changed on one side only takes that change; an entry removed on one side and untouched
+    on the other is removed; entries added on either side are kept once. Where both sides changed
+    the same text differently, both texts are kept, marked „Konflikt: beide Fassungen“, for the
+    fellows to settle (a stage or a picture changed on both sides takes mine, the newer choice).
+    The result keeps their revision, so it saves on top of theirs.
     """
     merged = copy.deepcopy(theirs)
     for key, value in mine["persona"].items():
-        if value not in ("", None):
-            merged["persona"][key] = value
-    for topic, item in mine["status"].items():
-        if item["stage"] is not None or item["note"].strip():
-            merged["status"][topic] = dict(item)
+        original = base["persona"].get(key)
+        result, clash = _three_way(original, value, theirs["persona"].get(key))
+        if clash and key in ("name", "role", "quote", "story") and value.strip() and theirs["persona"][key].strip():
+            result = _joined(key, theirs["persona"][key], value)
+        merged["persona"][key] = result
+    empty = {"stage": None, "note": ""}
+    for topic in {*mine["status"], *theirs["status"]}:
+        original = base["status"].get(topic, empty)
+        my_item, their_item = mine["status"].get(topic, empty), theirs["status"].get(topic, empty)
+        stage, _ = _three_way(original["stage"], my_item["stage"], their_item["stage"])
+        note, clash = _three_way(original["note"], my_item["note"], their_item["note"])
+        if clash and my_item["note"].strip() and their_item["note"].strip():
+            note = _joined("note", their_item["note"], my_item["note"])
+        merged["status"][topic] = {"stage": stage, "note": note}
     for section in ENTRY_SECTIONS:
-        known = {item["text"].strip() for item in merged[section]}
-        for item in mine[section]:
-            if item["text"].strip() and item["text"].strip() not in known:
-                merged[section].append(dict(item, uid=_uid()))
-                known.add(item["text"].strip())
+        merged[section] = _merge_entries(base[section], mine[section], theirs[section])
     return merged
+
+
+def has_conflict_marks(draft: dict) -> bool:
+    """Whether a merge left texts for the fellows to settle (the wizard then says so)."""
+    mark = texts.WIZ_MERGE_CONFLICT_MARK
+    texts_in_draft = [draft["persona"][k] for k in ("name", "role", "quote", "story")]
+    texts_in_draft += [item["note"] for item in draft["status"].values()]
+    texts_in_draft += [item["text"] for section in ENTRY_SECTIONS for item in draft[section]]
+    return any(isinstance(t, str) and t.startswith(mark) for t in texts_in_draft)
 
 
 def incomplete(workshop: Workshop, personas: list[Persona]) -> set[str]:

@@ -10,6 +10,7 @@ Kommune, the saved version taken after a conflict), so stale widget values never
 
 from __future__ import annotations
 
+import copy
 from html import escape
 
 import streamlit as st
@@ -17,10 +18,12 @@ import streamlit as st
 from werkstatt import history, render, texts, wizard
 from werkstatt.avatar import avatar_data_uri, new_seed
 from werkstatt.model import EVIDENCE, STAGES, ValidationError, Workshop, empty_persona, slugify
-from werkstatt.store import ConflictError, WorkshopFolder
+from werkstatt.store import ConflictError, WorkshopFolder, write_problem
 from werkstatt.ui import common
 
-DRAFTS = "pw.drafts"  # (workshop, kommune) → {"draft": …, "saved": fingerprint of the saved state}
+# (workshop, kommune) → {"draft": …, "saved": fingerprint of the saved state,
+#                        "base": the saved version the draft started from, for a three-way merge}
+DRAFTS = "pw.drafts"
 CURRENT = "pw.current"
 GENERATION = "pw.gen"
 BINDINGS = "pw.bindings"
@@ -115,7 +118,7 @@ def _ensure_draft(folder: WorkshopFolder, workshop: Workshop, kommune_slug: str)
         if result.exists and not result.ok:
             return False
         draft = wizard.draft_from_persona(result.persona or empty_persona(kommune_slug), workshop)
-        drafts[key] = {"draft": draft, "saved": wizard.fingerprint(draft)}
+        drafts[key] = {"draft": draft, "saved": wizard.fingerprint(draft), "base": copy.deepcopy(draft)}
     if st.session_state.get(CURRENT) != key:
         st.session_state[CURRENT] = key
         _new_widget_generation()
@@ -130,10 +133,20 @@ def _draft() -> dict:
 def _mark_saved() -> None:
     entry = st.session_state[DRAFTS][st.session_state[CURRENT]]
     entry["saved"] = wizard.fingerprint(entry["draft"])
+    entry["base"] = copy.deepcopy(entry["draft"])
 
 
-def _replace_draft(draft: dict) -> None:
-    st.session_state[DRAFTS][st.session_state[CURRENT]] = {"draft": draft, "saved": wizard.fingerprint(draft)}
+def _base() -> dict:
+    return st.session_state[DRAFTS][st.session_state[CURRENT]]["base"]
+
+
+def _replace_draft(draft: dict, base: dict | None = None) -> None:
+    """Edit ``draft`` from now on; ``base`` is the saved version it stands on (default: itself)."""
+    st.session_state[DRAFTS][st.session_state[CURRENT]] = {
+        "draft": draft,
+        "saved": wizard.fingerprint(draft),
+        "base": copy.deepcopy(base or draft),
+    }
     _new_widget_generation()
     st.session_state.pop(CONFLICT, None)
 
@@ -188,6 +201,9 @@ def _save(folder: WorkshopFolder, workshop: Workshop, base_revision: int | None 
             message="; ".join(p.message for p in err.problems)
         )
         return False
+    except OSError as err:  # read-only folder, full disk, a lock that never came: the draft stays as typed
+        st.session_state[GENERAL_ERROR] = texts.WIZ_WRITE_FAILED.format(reason=write_problem(err))
+        return False
     draft["revision"] = saved.revision
     _mark_saved()
     st.session_state.pop(CONFLICT, None)
@@ -226,19 +242,26 @@ def _conflict_box(folder: WorkshopFolder, workshop: Workshop) -> None:
                 st.html(render.persona_card_html(workshop, conflict.current))
         left, middle, right = st.columns(3)
         if middle.button(texts.WIZ_CONFLICT_MERGE, help=texts.WIZ_CONFLICT_MERGE_HELP, type="primary"):
-            theirs = conflict.current or empty_persona(_draft()["kommune"])
-            merged = wizard.merge_drafts(_draft(), wizard.draft_from_persona(theirs, workshop))
-            _replace_draft(merged)
+            mine = _draft()
+            if conflict.current is None:
+                # The file was deleted (or cannot be read): there is nothing of theirs to merge.
+                merged, theirs = copy.deepcopy(mine), None
+                merged["revision"] = conflict.on_disk
+            else:
+                theirs = wizard.draft_from_persona(conflict.current, workshop)
+                merged = wizard.merge_drafts(_base(), mine, theirs)
+            _replace_draft(merged, base=theirs)
             st.session_state[DRAFTS][st.session_state[CURRENT]]["saved"] = ""
             if _save(folder, workshop):
                 st.rerun()
-        if left.button(texts.WIZ_CONFLICT_KEEP_MINE, help=texts.WIZ_CONFLICT_KEEP_MINE_HELP):
-            current_revision = conflict.current.revision if conflict.current else conflict.attempted_from
-            if _save(folder, workshop, base_revision=current_revision):
-                st.rerun()
+        # Keeping mine saves on the revision on disk right now: 0 if the file was deleted, so it comes back.
+        keep_mine = left.button(texts.WIZ_CONFLICT_KEEP_MINE, help=texts.WIZ_CONFLICT_KEEP_MINE_HELP)
+        if keep_mine and _save(folder, workshop, base_revision=conflict.on_disk):
+            st.rerun()
         if right.button(texts.WIZ_CONFLICT_TAKE_THEIRS, help=texts.WIZ_CONFLICT_TAKE_THEIRS_HELP):
-            theirs = conflict.current or empty_persona(_draft()["kommune"])
-            _replace_draft(wizard.draft_from_persona(theirs, workshop))
+            theirs_draft = wizard.draft_from_persona(conflict.current or empty_persona(_draft()["kommune"]), workshop)
+            theirs_draft["revision"] = conflict.on_disk
+            _replace_draft(theirs_draft)
             st.rerun()
 
 
@@ -352,6 +375,8 @@ def _upload(person: dict, folder: WorkshopFolder) -> None:
             st.rerun()
         except ValidationError as err:
             st.error(err.problems[0].message, icon=":material/error:")
+        except OSError as err:
+            st.error(texts.WIZ_IMAGE_WRITE_FAILED.format(reason=write_problem(err)), icon=":material/error:")
     if person["avatar_file"]:
         st.button(texts.WIZ_UPLOAD_REMOVE, icon=":material/hide_image:", on_click=_remove_picture, key=_key("unpic"))
 
@@ -560,6 +585,6 @@ def _restore(folder: WorkshopFolder, workshop: Workshop, version) -> None:  # no
     base = _draft()["revision"]
     restored = wizard.draft_from_persona(version, workshop)
     restored["revision"] = base
-    _replace_draft(restored)
+    _replace_draft(restored, base=_base())
     st.session_state[DRAFTS][st.session_state[CURRENT]]["saved"] = ""  # unsaved until stored below
     st.session_state[SAVE_REQUESTED] = True
