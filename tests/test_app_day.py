@@ -102,3 +102,37 @@ def test_board_editor_opens_with_the_words_and_a_move_keeps_them(personas: Path)
     assert "Bitte einen Text" not in messages(at)
     moved = WorkshopFolder(personas).board("runde-1").entry(entry.id)
     assert (moved.question, moved.text) == (2, entry.text)
+
+
+def test_workshop_setup_keeps_a_typed_nr_and_opens_a_free_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "personas"
+    root.mkdir()
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    script = (
+        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
+        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
+        "setup_page.page()\n"
+    )
+    at = AppTest.from_string(script, default_timeout=30).run()
+    at.text_input(key="pw.setup_title").input("Fellowtag Frühjahr")
+    at.text_input(key="pw.setup_topic.6.nr").input("3,5").run()  # the free row after the six topics
+    at.text_input(key="pw.setup_topic.6.id").input("recht").run()
+    at.text_input(key="pw.setup_topic.6.label").input("Rechtliche Grundlagen").run()
+    at.text_input(key="pw.setup_topic.0.nr").input("9").run()
+    assert at.text_input(key="pw.setup_topic.7.id").value == ""  # the next free row is there
+    for n, (name, kind) in enumerate([("Stadt Aue", "kreisfreie Stadt"), ("Landkreis Zell", "")]):
+        at.text_input(key=f"pw.setup_kommune.{n}.name").input(name).run()
+        if kind:
+            at.selectbox(key=f"pw.setup_kommune.{n}.kind").select(kind).run()
+    assert at.text_input(key="pw.setup_kommune.2.name").value == ""
+    assert at.selectbox(key="pw.setup_kommune.1.kind").value == ""
+    next(b for b in at.button if b.label == "Workshop anlegen").click().run()
+    assert not at.exception, at.exception
+    assert any("ist angelegt" in s.value for s in at.success), [e.value for e in at.error]
+    workshop = WorkshopFolder(root / "fellowtag-fruehjahr").workshop()
+    ids = [t.id for t in workshop.topics]
+    assert ids == ["beteiligung", "kinderarmut", "recht", "daten", "kooperation", "personal", "kjsg"]
+    assert [(k.name, k.kind) for k in workshop.kommunen] == [("Stadt Aue", "kreisfreie Stadt"), ("Landkreis Zell", "")]
+    shown = " ".join(str(getattr(e, "value", "")) for e in [*at.text_input, *at.selectbox, *at.markdown, *at.caption])
+    assert "None" not in shown

@@ -203,3 +203,39 @@ def test_a_broken_market_file_is_named_and_the_rest_keeps_working(tmp_path: Path
         expect(page.get_by_text("Themenrunden 1")).to_be_visible()
     finally:
         running.stop()
+
+
+def test_workshop_setup_takes_typing_after_one_click(day_app, browser) -> None:
+    page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="de-DE").new_page()
+    created = day_app.personas_root / "fellowtag-winter"
+    try:
+        open_page(page, f"{day_app.url}/anlegen")
+        unlock(page)
+        page.get_by_label("Titel", exact=True).fill("Fellowtag Winter")
+        for label, typed in (
+            ("Thema 1: Nr.", "9"),
+            ("Thema 7: Nr.", "0"),
+            ("Thema 7: Kurzname", "recht"),
+            ("Thema 7: Bezeichnung", "Recht"),
+        ):
+            page.get_by_label(label).click()  # one click, then typing, as in any form
+            page.keyboard.type(typed)
+            page.keyboard.press("Tab")
+            settle(page)
+        expect(page.get_by_label("Thema 8: Kurzname")).to_be_visible()  # the next free row
+        page.get_by_label("Kommune 1: Name").click()
+        page.keyboard.type("Stadt Aue")
+        page.keyboard.press("Tab")
+        settle(page)
+        expect(page.get_by_label("Kommune 2: Name")).to_be_visible()
+        expect(page.get_by_text("None", exact=True)).to_have_count(0)
+        assert serious_accessibility_problems(page) == []
+        page.get_by_role("button", name="Workshop anlegen").click()
+        settle(page)
+        expect(page.get_by_text("Workshop „Fellowtag Winter“ ist angelegt.", exact=False)).to_be_visible()
+        workshop = WorkshopFolder(created).workshop()
+        assert [t.id for t in workshop.topics][:1] == ["recht"] and workshop.topics[-1].id == "kjsg"
+        assert [k.name for k in workshop.kommunen] == ["Stadt Aue"]
+    finally:
+        page.context.close()
+        shutil.rmtree(created, ignore_errors=True)  # the other tests of this module expect one workshop

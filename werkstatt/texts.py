@@ -41,10 +41,53 @@ ERR_SLUG_RESERVED = "Kurzname „{slug}“ ist reserviert und kann nicht verwend
 
 # --- reading files ----------------------------------------------------------------------------
 ERR_FILE_TOO_BIG = "Datei ist zu groß: {size} KiB, erlaubt sind höchstens {limit} KiB"
-ERR_FILE_ENCODING = "Datei ist nicht in UTF-8 gespeichert (Byte {position})"
 ERR_YAML_SYNTAX = "kein gültiges YAML in Zeile {line}, Spalte {column} (Hinweis des Parsers: {problem})"
 ERR_YAML_SYNTAX_NOPOS = "kein gültiges YAML (Hinweis des Parsers: {problem})"
 ERR_YAML_ALIAS = "Anker und Verweise (& und *) sind in diesen Dateien nicht erlaubt (Zeile {line})"
+ERR_FILE_ENCODING = "Datei ist nicht in UTF-8 gespeichert (Zeile {line}, Byte {position}); bitte als UTF-8 speichern"
+ERR_FILE_UNREADABLE = "Datei lässt sich nicht lesen (ein Ordner statt einer Datei, oder kein Lesezugriff)"
+ERR_YAML_CHARACTER = (
+    "Zeile {line}: unsichtbares Steuerzeichen U+{code:04X} ist in diesen Dateien nicht erlaubt; bitte löschen"
+)
+ERR_YAML_NESTING = "zu tief verschachtelt: mehr als {limit} Ebenen aus Listen und Abschnitten (Zeile {line})"
+ERR_YAML_DUPLICATE_KEY = "steht doppelt im selben Abschnitt (Zeile {first} und Zeile {line}); bitte eines entfernen"
+ERR_YAML_BAD_DATE = "„{value}“ ist kein gültiges Datum bzw. keine gültige Uhrzeit (Zeile {line})"
+ERR_YAML_NUMBER_TOO_LONG = (
+    "Zahl mit {length} Zeichen ist zu lang (höchstens {limit}); als Text in Anführungszeichen setzen (Zeile {line})"
+)
+ERR_YAML_BAD_VALUE = "„{value}“ lässt sich nicht als {kind} lesen (Zeile {line})"
+YAML_KINDS = {
+    "tag:yaml.org,2002:int": "ganze Zahl",
+    "tag:yaml.org,2002:float": "Kommazahl",
+    "tag:yaml.org,2002:bool": "Wahrheitswert",
+    "tag:yaml.org,2002:timestamp": "Datum",
+    "tag:yaml.org,2002:binary": "Binärdaten",
+}
+YAML_KIND_OTHER = "Wert dieses Typs"
+# PyYAML's English parser hints, in German; unknown hints are shown as PyYAML words them.
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "Doppelpunkt an dieser Stelle nicht erlaubt "
+    "(Text mit „: “ in Anführungszeichen setzen)",
+    "could not find expected ':'": "Doppelpunkt nach dem Feldnamen fehlt",
+    "did not find expected key": "hier wurde ein Feldname erwartet (Einrückung prüfen)",
+    "did not find expected '-' indicator": "hier wurde ein Listeneintrag mit „-“ erwartet (Einrückung prüfen)",
+    "did not find expected node content": "hier fehlt ein Wert",
+    "found unexpected end of stream": "Datei endet mitten in einem Wert (schließendes Anführungszeichen fehlt?)",
+    "found unexpected ':'": "unerwarteter Doppelpunkt (Text in Anführungszeichen setzen)",
+    "found unknown escape character": "unbekanntes Zeichen nach „\\“ in doppelten Anführungszeichen",
+    "found unhashable key": "ein Feldname darf keine Liste und kein Abschnitt sein",
+    "found a tab character": "Tabulator zum Einrücken (bitte Leerzeichen verwenden)",
+    "found character '\\t' that cannot start any token": "Tabulator zum Einrücken (bitte Leerzeichen verwenden)",
+    "that cannot start any token": "dieses Zeichen darf hier nicht am Anfang eines Werts stehen "
+    "(Text in Anführungszeichen setzen)",
+    "expected a single document": "mehr als ein Dokument (---) in der Datei",
+    "could not determine a constructor for the tag": "unbekannter Typvermerk mit „!“",
+    "expected <block end>": "Einrückung passt nicht zur Zeile davor",
+    "expected ',' or ']'": "„,“ oder „]“ erwartet (Liste in eckigen Klammern nicht geschlossen?)",
+    "expected ',' or '}'": "„,“ oder „}“ erwartet (Abschnitt in geschweiften Klammern nicht geschlossen?)",
+    "found undefined tag handle": "unbekannter Typvermerk mit „!“",
+    "expected a comment or a line break": "nach dem Wert darf nur ein Kommentar oder ein Zeilenende folgen",
+}
 ERR_FILE_MISSING = "Datei fehlt"
 ERR_FOLDER_MISSING = "Ordner „{folder}“ gibt es nicht"
 ERR_NO_WORKSHOPS = "Unter „{folder}“ liegt kein Workshop-Ordner (mit workshop.yaml)"
@@ -65,6 +108,10 @@ CLI_WORKSHOP_OK = "✓ {title} ({slug}): {count} Personas in Ordnung"
 CLI_WORKSHOP_PROBLEMS = "✗ {title} ({slug}): {count} Fehler"
 CLI_SUMMARY_OK = "Alles in Ordnung: {workshops} Workshop(s), {personas} Persona(s) geprüft."
 CLI_SUMMARY_PROBLEMS = "{errors} Fehler in {workshops} Workshop(s) gefunden."
+CLI_VALIDATE_FAILED = (
+    "Prüfung dieses Workshops mit einem unerwarteten Fehler ({kind}) abgebrochen; bitte melden. "
+    "Die übrigen Workshops werden weiter geprüft."
+)
 CLI_MISSING_PERSONAS = "  Hinweis: noch keine Persona für {names}"
 
 # --- persona card -----------------------------------------------------------------------------
@@ -408,6 +455,14 @@ PRESENT_TIME_UP = "Zeit ist um"
 PRESENT_NO_PERSONAS = "Noch keine Persona gespeichert – die Präsentation füllt sich, sobald die erste ankommt."
 PRESENT_THEME = "{count} Kommunen nennen Stolpersteine bei {label}"
 PRESENT_KEYS = "Tastatur: Pfeil rechts / Bild ab = weiter, Pfeil links / Bild auf = zurück."
+PRESENT_PART = "Teil {part} von {total}"
+PRESENT_PART_TITLE = "{title} {part}/{total}"
+PRESENT_TIMER_BUTTON = "Redezeit: {minutes} Min."
+PRESENT_TIME_UP_NOTE = "Bitte zum Schluss kommen."
+PRESENT_PARTNER_ASKS = "fragt"
+PRESENT_STAGE_TOPIC = "Thema"
+PRESENT_STAGE_STAGE = "Stufe"
+PRESENT_STAGE_NOTE = "Notiz"
 
 # --- printed documents and exports --------------------------------------------------------------
 DOC_STECKBRIEFE = "Persona-Steckbriefe"
@@ -420,6 +475,7 @@ DOC_QUESTIONS = "Die vier Leitfragen des Tages"
 DOC_KOMMUNEN = "Beteiligte Kommunen"
 DOC_ANONYMOUS_NOTE = "Fassung ohne Namen der Kommunen (pseudonymisiert) zur Weitergabe außerhalb der Gruppe."
 DOC_PSEUDONYM = "Kommune {letter}"
+DOC_PERSON_PSEUDONYM = "Persona {letter}"
 DOC_MORE = "… und {count} weitere"
 DOC_PARTNERS_FOR = "{kommune}: mit wem sprechen?"
 DOC_NO_PARTNERS = "Keine passenden Lernpartner gefunden."
@@ -462,7 +518,50 @@ EXPORT_NO_FILES = "Noch keine Dateien exportiert."
 EXPORT_DOWNLOAD = "{name} herunterladen ({size})"
 EXPORT_MY_CARD = "Meinen Steckbrief als PDF erstellen"
 EXPORT_MY_CARD_DOWNLOAD = "Steckbrief herunterladen"
+ERR_SYMLINK = (
+    "ist ein symbolischer Link – aus Sicherheitsgründen wird er nicht gelesen. "
+    "Bitte den Link durch die Datei selbst ersetzen."
+)
+EXPORT_SKIPPED_LINK = "Hinweis: {file} ist ein symbolischer Link und wurde übersprungen (aus Sicherheitsgründen)."
+EXPORT_TOO_MANY_PAGES = (
+    "{what}: wäre etwa {pages} Seiten lang, erlaubt sind {limit}. Den meisten Text hat {kommune} "
+    "({share} % aller Persona-Texte) – bitte dort kürzen, oder die Grenze mit WERKSTATT_EXPORT_MAX_PAGES erhöhen."
+)
+EXPORT_TOO_SLOW = (
+    "{what}: nach {seconds} Sekunden abgebrochen, das Dokument ist zu groß. Den meisten Text hat {kommune} "
+    "({share} % aller Persona-Texte) – bitte dort kürzen, oder die Grenze mit WERKSTATT_EXPORT_MAX_SECONDS erhöhen."
+)
+CLI_EXPORT_TOO_LARGE = "Export abgebrochen – ein Dokument ist zu groß:"
+CLI_EXPORT_UNWRITABLE = "Export abgebrochen: In „{path}“ kann nicht geschrieben werden ({reason})."
+CLI_WRITE_REASONS = {
+    "EACCES": "keine Schreibrechte",
+    "EPERM": "keine Schreibrechte",
+    "EROFS": "der Ordner ist schreibgeschützt",
+    "ENOSPC": "der Datenträger ist voll",
+    "EDQUOT": "der Speicherplatz ist aufgebraucht",
+    "ENOENT": "den Ordner gibt es nicht und er lässt sich nicht anlegen",
+    "ENOTDIR": "ein Teil des Pfads ist kein Ordner",
+}
+CLI_WRITE_REASON_OTHER = "Systemfehler Nr. {number}"
+EXPORT_SIZE_SMALL = "< 1 KB"
+EXPORT_SIZE_KB = "{size} KB"
+EXPORT_SIZE_MB = "{size} MB"
+EXPORT_OLDER_FILES = "Ältere Dateien im Export-Ordner ({count})"
+EXPORT_THIS_RUN = "Dateien dieses Exports"
+EXPORT_FILE_DATE = "vom {date}"
 ERR_IMAGE_TOO_BIG = "Das Bild ist zu groß ({size} MB), erlaubt sind höchstens {limit} MB."
+ERR_IMAGE_TOO_MANY_PIXELS = (
+    "Das Bild hat zu viele Bildpunkte ({megapixels} Megapixel), erlaubt sind höchstens {limit} Megapixel. "
+    "Bitte ein kleineres Bild hochladen."
+)
+ERR_IMAGES_FOLDER_SYMLINK = (
+    "Der Ordner „bilder“ ist eine Verknüpfung auf einen anderen Ort; dorthin wird nichts gespeichert. "
+    "Bitte die Moderation verständigen."
+)
+ERR_IMAGE_SYMLINK = (
+    "Das Bild „{file}“ wird nicht angezeigt: Es ist eine Verknüpfung auf eine andere Datei. "
+    "Bitte das Bild neu hochladen."
+)
 ERR_IMAGE_UNREADABLE = "Die Datei ist kein lesbares Bild. Bitte ein Foto oder eine Grafik als PNG oder JPEG hochladen."
 WIZ_UPLOAD = "Eigenes Bild (optional, PNG oder JPEG, höchstens {limit} MB)"
 WIZ_UPLOAD_REMOVE = "Eigenes Bild entfernen"
@@ -491,8 +590,17 @@ PIN_WRONG = "Der PIN stimmt nicht."
 PIN_WAIT = "Zu viele falsche Versuche. Bitte {seconds} Sekunden warten."
 PIN_NOT_SET = (
     "Es ist kein Moderations-PIN gesetzt: Alle im Netz können diese Seite öffnen. "
-    "So setzen: `WERKSTATT_PIN=… make run ADDRESS=0.0.0.0`"
+    "So setzen: im Terminal `python -m werkstatt pin` (speichert nur eine Prüfsumme) "
+    "oder `WERKSTATT_PIN=… make run ADDRESS=0.0.0.0`"
 )
+PIN_REQUIRED_FOR_CODES = (
+    "Zugangscodes sind aktiv, aber es ist kein Moderations-PIN gesetzt – die Moderationsseiten bleiben "
+    "deshalb gesperrt. PIN setzen: im Terminal `python -m werkstatt pin` (fragt den PIN ab und speichert nur "
+    "eine Prüfsumme neben den Workshops) oder die App mit `WERKSTATT_PIN=… make run` starten; "
+    "danach diese Seite neu laden."
+)
+PIN_LOGOUT = "Moderation auf diesem Gerät beenden"
+PIN_LOGGED_OUT = "Dieses Gerät ist nicht mehr als Moderation angemeldet."
 CLI_NEW_HELP = "Einen neuen Workshop-Ordner anlegen (Standard-Themen und die vier Leitfragen)"
 CLI_NEW_TITLE = "Titel des Workshops"
 CLI_NEW_DATE = "Datum (JJJJ-MM-TT)"
@@ -516,21 +624,31 @@ GUIDING_QUESTIONS = (
     "Was hat gut funktioniert – und was weniger?",
     "Was können wir übertragen bzw. wovon können wir lernen?",
 )
-ERR_IMAGE_TOO_MANY_PIXELS = (
-    "Das Bild hat zu viele Bildpunkte ({width} × {height}); erlaubt sind höchstens {limit} Megapixel. "
-    "Bitte ein kleineres Bild hochladen."
-)
-ERR_IMAGE_SYMLINK = (
-    "Das Bild „{file}“ wird nicht angezeigt: Es ist eine Verknüpfung auf eine andere Datei. "
-    "Bitte das Bild neu hochladen."
-)
 
 # --- join codes -------------------------------------------------------------------------------
 NAV_ACCESS = "Zugang"
 JOIN_CODE = "Zugangscode Ihrer Kommune"
 JOIN_CODE_PLACEHOLDER = "z. B. K7MP-Q4RT"
 JOIN_SUBMIT = "Beitreten"
-JOIN_WRONG = "Diesen Zugangscode gibt es nicht. Bitte prüfen Sie die Karte auf Ihrem Tisch."
+JOIN_WRONG = (
+    "Diesen Zugangscode gibt es nicht (oder nicht mehr). Bitte prüfen Sie die Karte auf Ihrem Tisch "
+    "oder fragen Sie die Moderation."
+)
+JOIN_ENDED = (
+    "Die Moderation hat neue Zugangscodes ausgegeben; Ihr bisheriger Code gilt nicht mehr. "
+    "Bitte melden Sie sich mit dem neuen Code an."
+)
+JOIN_FIRST = "Bitte melden Sie sich zuerst auf der Seite *Start* mit dem Zugangscode Ihrer Kommune an."
+JOIN_SIGNED_IN = "Sie sind angemeldet für **{name}**."
+JOIN_TO_PERSONA = "Zur eigenen Persona"
+WORKSHOP_SHOWN = "Workshop: {title}"
+WORKSHOP_CHOOSE = "Welcher Workshop?"
+WORKSHOP_CHOOSE_PLACEHOLDER = "– bitte wählen –"
+WORKSHOP_CHOOSE_NEEDED = "Bitte oben den Workshop wählen."
+DAY_NOT_REVEALED = (
+    "Diese Seite öffnet sich, sobald die Moderation die Personas aller Kommunen freigibt. "
+    "Sie aktualisiert sich dann von selbst."
+)
 JOIN_INTRO = "Geben Sie den Zugangscode von der Karte auf Ihrem Tisch ein – oder scannen Sie den QR-Code."
 JOIN_REQUIRED = (
     "Bitte melden Sie sich mit dem Zugangscode Ihrer Kommune an. Bearbeiten können Sie nur die eigene Persona."
@@ -557,6 +675,62 @@ CARDS_TITLE = "Zugangskarten"
 CARDS_HOWTO = "QR-Code scannen oder Adresse öffnen und den Code eingeben."
 CLI_CARDS_HELP = "Zugangskarten (PDF) drucken; die Codes kommen als JSON über die Standardeingabe"
 CLI_CARDS_URL = "Adresse der App, die auf den Karten steht"
+ACCESS_NEEDS_PIN = (
+    "Zugangscodes gibt es nur mit Moderations-PIN – sonst könnte jede Person im Netz neue Codes erzeugen "
+    "und alle Personas lesen. PIN setzen: im Terminal `python -m werkstatt pin` (fragt den PIN ab und "
+    "speichert nur eine Prüfsumme neben den Workshops) oder die App mit `WERKSTATT_PIN=… make run` starten. "
+    "Danach diese Seite neu laden."
+)
+ACCESS_ADDRESS = "Adresse der App im Netz (steht auf Karten, Links und QR-Codes)"
+ACCESS_ADDRESS_HELP = (
+    "Die Adresse, unter der die Laptops der Kommunen die App erreichen – nicht 127.0.0.1 oder localhost. "
+    "Die App muss dafür im Netz erreichbar sein: `make run ADDRESS=0.0.0.0`."
+)
+CARDS_ADDRESS_LOOPBACK = (
+    "Die Adresse {url} zeigt auf diesen Rechner selbst (127.0.0.1, localhost, ::1): Auf den Laptops der "
+    "Kommunen führt sie ins Leere. Bitte die Adresse dieses Rechners im Netz angeben, "
+    "z. B. http://192.168.1.20:8501."
+)
+CARDS_ADDRESS_BROKEN = "„{url}“ ist keine vollständige Adresse. Beispiel: http://192.168.1.20:8501"
+CARDS_NO_LAN = (
+    "Dieser Rechner hat keine Netzwerkadresse gefunden. Bitte die Adresse angeben, "
+    "z. B. --address http://192.168.1.20:8501"
+)
+CLI_CODES_HELP = (
+    "Zugangscodes für jede Kommune erzeugen, mit Link ausgeben und die Zugangskarten (PDF) schreiben"
+)
+CLI_CODES_ADDRESS = "Adresse der App im Netz (Standard: die Netzwerkadresse dieses Rechners, Port 8501)"
+CLI_CODES_NEW = "Neue Codes erzeugen, auch wenn es schon welche gibt (die alten gelten dann nicht mehr)"
+CLI_CODES_OUT = "Wohin die Zugangskarten kommen (Standard: exports/<workshop>/Zugangskarten.pdf)"
+CLI_CODES_EXIST = (
+    "Für „{title}“ gibt es schon Zugangscodes. Sie sind nur als Prüfsumme gespeichert und lassen sich "
+    "deshalb nicht noch einmal anzeigen. Neue Codes erzeugen (die alten gelten dann nicht mehr, "
+    "wer damit angemeldet ist, muss sich neu anmelden): python -m werkstatt codes {folder} --new"
+)
+CLI_CODES_LINE = "{name}: {code}  {link}"
+CLI_CODES_OUT_FAILED = (
+    "Die Zugangskarten lassen sich nicht nach {out} schreiben ({reason}); die alten Codes gelten weiter."
+)
+CLI_CODES_DONE = (
+    "{count} Zugangscodes erzeugt, Zugangskarten: {out}\n"
+    "Die Codes sind sonst nirgends lesbar gespeichert (nur als Prüfsumme) – die Karten jetzt drucken."
+)
+CLI_CODES_NO_PIN = (
+    "Ohne Moderations-PIN gibt es keine Zugangscodes (sonst könnte jede Person im Netz neue Codes erzeugen "
+    "und alle Personas lesen). Zuerst den PIN setzen: python -m werkstatt pin --root {root}  "
+    "(oder WERKSTATT_PIN setzen)."
+)
+CLI_PIN_HELP = "Den Moderations-PIN setzen; gespeichert wird nur seine Prüfsumme, neben den Workshops"
+CLI_PIN_ROOT = "Ordner mit den Workshops (Standard: personas/)"
+CLI_PIN_PROMPT = "Neuer Moderations-PIN: "
+CLI_PIN_REPEAT = "PIN wiederholen: "
+CLI_PIN_MISMATCH = "Die beiden Eingaben stimmen nicht überein. Nichts wurde gespeichert."
+CLI_PIN_SHORT = "Der PIN braucht mindestens {length} Zeichen. Nichts wurde gespeichert."
+CLI_PIN_DONE = (
+    "PIN gespeichert (nur als Prüfsumme) in {file}. Die App liest ihn, sobald WERKSTATT_PIN nicht gesetzt "
+    "ist; Geräte, die mit dem alten PIN angemeldet waren, müssen den neuen eingeben."
+)
+CLI_PIN_ENV_WINS = "Hinweis: WERKSTATT_PIN ist gesetzt und hat Vorrang vor der Datei."
 
 # --- workshop setup -----------------------------------------------------------------------------
 NAV_SETUP = "Workshop anlegen"
@@ -579,6 +753,13 @@ SETUP_COL_LABEL = "Bezeichnung"
 SETUP_COL_NAME = "Name"
 SETUP_COL_KIND = "Art"
 SETUP_COL_STATE = "Land"
+SETUP_ROWS_HINT = (
+    "Ins Feld klicken und tippen. In der leeren Zeile am Ende beginnt die nächste; eine geleerte Zeile zählt nicht."
+)
+SETUP_FIELD = "{what} {row}: {column}"
+SETUP_ROW_TOPIC = "Thema"
+SETUP_ROW_KOMMUNE = "Kommune"
+SETUP_NOT_GIVEN = "–"
 KOMMUNE_KINDS = ("kreisfreie Stadt", "Landkreis", "kreisangehörige Stadt", "Gemeinde", "Stadtstaat")
 LAENDER = (
     "Baden-Württemberg",
@@ -777,6 +958,8 @@ DOC_MARKET = "Themenbörse"
 DOC_MARKET_INTRO = "{ideas} Ideen, {dots} vergebene Punkte ({per} je Kommune)."
 DOC_AGENDA = "Programm"
 DOC_SESSIONS = "Themenrunden"
+DOC_SESSIONS_EMPTY = "Ohne Einträge auf der Pinnwand: {rounds}."
+DOC_SESSIONS_NONE = "Im Programm stehen keine Themenrunden."
 DOC_TAKEAWAYS = "Was die Kommunen mitnehmen"
 DOC_CONTACTS = "Verabredete Kontakte"
 DOC_CONTACTS_NONE = "Keine Kontakte festgehalten."
