@@ -16,11 +16,13 @@ import errno
 import hashlib
 import io
 import os
+import re
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import yaml
@@ -47,6 +49,9 @@ HISTORY_DIR = ".history"
 IMAGES_DIR = "bilder"
 ACCESS_FILE = ".zugang.yaml"  # hashed join codes and the reveal switch; hidden, never exported
 IMAGE_MAX_SIDE = 600
+# Pixels an upload may have before it is decoded: a 13000 × 13000 PNG is 0.5 MB on disk but
+# 0.7 GB in memory once decoded. 40 megapixels is more than any phone camera makes.
+IMAGE_MAX_PIXELS = 40_000_000
 LOCK_TIMEOUT_SECONDS = 10
 
 
@@ -276,13 +281,36 @@ class WorkshopFolder:
         return persona
 
     def image_uri(self, file: str) -> str:
-        """The workshop's own uploaded picture as a data URI, or "" (unknown names are never opened)."""
+        """The workshop's own uploaded picture as a data URI, or "" (unknown names are never opened).
+
+        A symbolic link is never followed (``bilder/x.png -> /etc/passwd`` must not end up in a
+        page or PDF); ``image_problem`` says why such a picture is not shown.
+        """
         if not file or slug_problem(file.removesuffix(".png")) is not None or not file.endswith(".png"):
             return ""
-        path = self.path / IMAGES_DIR / file
-        if not path.is_file():
+        if self.image_problem(file):
             return ""
-        return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+        path = self.path / IMAGES_DIR / file
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)  # a link swapped in after the check is refused too
+        except OSError:
+            return ""
+        with os.fdopen(fd, "rb") as handle:
+            if not S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return ""
+            data = handle.read(self.limits.max_image_bytes + 1)
+        if len(data) > self.limits.max_image_bytes:
+            return ""
+        return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+    def image_problem(self, file: str) -> str | None:
+        """A German message when the named picture is a link (or lies in a linked folder), else None."""
+        if not file:
+            return None
+        folder = self.path / IMAGES_DIR
+        if folder.is_symlink() or (folder / file).is_symlink():
+            return texts.ERR_IMAGE_SYMLINK.format(file=file)
+        return None
 
     def save_image(self, kommune: str, data: bytes) -> str:
         """Store an uploaded picture safely and return its file name for ``persona.avatar.file``.
@@ -293,6 +321,9 @@ class WorkshopFolder:
         """
         from PIL import Image, ImageOps, UnidentifiedImageError
 
+        # Pillow itself then refuses more than twice this (DecompressionBombError) while opening;
+        # between one and two times it only warns, so the size is checked below before decoding.
+        Image.MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
         limit = self.limits.max_image_bytes
         if len(data) > limit:
             message = texts.ERR_IMAGE_TOO_BIG.format(
@@ -303,17 +334,27 @@ class WorkshopFolder:
             with Image.open(io.BytesIO(data)) as image:
                 if image.format not in ("PNG", "JPEG"):
                     raise UnidentifiedImageError(image.format)
+                if image.width * image.height > IMAGE_MAX_PIXELS:  # the header's size, nothing decoded yet
+                    raise Image.DecompressionBombError(f"({image.width * image.height} pixels)")
                 image = ImageOps.exif_transpose(image)
                 image.thumbnail((IMAGE_MAX_SIDE, IMAGE_MAX_SIDE))
                 clean = Image.new("RGB", image.size, "white")
                 clean.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
-        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        except Image.DecompressionBombError as err:
+            found = re.search(r"\((\d+) pixels\)", str(err))
+            message = texts.ERR_IMAGE_TOO_MANY_PIXELS.format(
+                megapixels=round(int(found.group(1)) / 1e6) if found else "?", limit=IMAGE_MAX_PIXELS // 10**6
+            )
+            raise ValidationError([Problem(IMAGES_DIR, "persona.avatar.file", message)]) from None
+        except (UnidentifiedImageError, OSError, ValueError):
             raise ValidationError([Problem(IMAGES_DIR, "persona.avatar.file", texts.ERR_IMAGE_UNREADABLE)]) from None
         buffer = io.BytesIO()
         clean.save(buffer, format="PNG", optimize=True)
         encoded = buffer.getvalue()
         name = f"{kommune}-{hashlib.sha256(encoded).hexdigest()[:10]}.png"
         folder = self.path / IMAGES_DIR
+        if folder.is_symlink():  # writing there would put the file wherever the link points
+            raise ValidationError([Problem(IMAGES_DIR, "persona.avatar.file", texts.ERR_IMAGES_FOLDER_SYMLINK)])
         folder.mkdir(exist_ok=True)
         write_atomically(folder / name, encoded)
         return name
