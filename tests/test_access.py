@@ -177,3 +177,212 @@ def test_facilitator_creates_a_workshop_in_the_app(tmp_path: Path, monkeypatch: 
     at.text_input(key="pw.setup_title").input("")
     at.button[0].click().run()
     assert any("title" in e.value for e in at.error)
+
+
+# --- one guessing budget per client machine, shared by all its sessions ------------------------
+
+
+@pytest.fixture(autouse=True)
+def fresh_guess_budget():
+    """The budget lives for the server process; every test starts with a fresh one."""
+    from werkstatt.access import GUESSES
+
+    GUESSES.forget()
+    yield
+    GUESSES.forget()
+
+
+def test_all_spellings_of_one_machine_are_one_client() -> None:
+    from werkstatt.access import client_key
+
+    assert {client_key(a) for a in (None, "", "::1", "127.0.0.1", "::ffff:127.0.0.1", "localhost", "127.0.1.1")} == {
+        "loopback"
+    }
+    assert client_key("192.168.1.5") == client_key("::ffff:192.168.1.5") != client_key("192.168.1.6")
+    assert client_key("2001:db8:1:2::5") == client_key("2001:db8:1:2:abcd::9")  # privacy addresses of one /64
+    assert client_key("2001:db8:1:2::5") != client_key("2001:db8:1:3::5")
+    assert client_key("fe80::1%eth0") == client_key("fe80::2")
+
+
+def _parallel(count: int, attempt) -> list:  # noqa: ANN001 - attempt() -> access.Attempt
+    import threading
+
+    start = threading.Barrier(count)
+    results: list = []
+
+    def one() -> None:
+        start.wait()
+        results.append(attempt())
+
+    threads = [threading.Thread(target=one) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_twenty_parallel_wrong_pins_see_at_most_the_free_tries_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As 20 tabs from one address would: each guess is booked before the slow scrypt check runs."""
+    from werkstatt import access
+    from werkstatt.access import FREE_ATTEMPTS
+    from werkstatt.ui import common
+
+    stored = hash_pin("2468")
+    checked: list[str] = []
+    real_verify = access.verify_pin
+
+    def counting_verify(pin: str, hashed: str) -> bool:
+        checked.append(pin)
+        return real_verify(pin, hashed)
+
+    monkeypatch.setattr(access, "verify_pin", counting_verify)
+    clients = ["::1", "127.0.0.1", "::ffff:127.0.0.1", "localhost"] * 5  # one machine, four spellings
+    results = _parallel(20, lambda: common.check_pin("1111", stored, access.client_key(clients.pop())))
+    assert len(checked) <= FREE_ATTEMPTS and len(checked) == sum(r.checked for r in results)
+    assert not any(r.ok for r in results)
+    refused = [r for r in results if not r.checked]
+    assert len(refused) >= 20 - FREE_ATTEMPTS and all(r.wait > 0 for r in refused)
+    # The right PIN waits too, then works and clears the count; another machine was never slowed.
+    assert not common.check_pin("2468", stored, "loopback").checked
+    assert common.check_pin("2468", stored, access.client_key("192.168.1.7")).ok
+
+
+def test_parallel_wrong_join_codes_share_the_budget_too(workshop_dir: Path) -> None:
+    from werkstatt.access import FREE_ATTEMPTS, GUESSES
+    from werkstatt.store import WorkshopFolder, find_code
+
+    folder = WorkshopFolder(workshop_dir)
+    folder.set_codes({"lindenau": "ABCD-EFGH"})
+    results = _parallel(15, lambda: GUESSES.attempt("code:loopback", lambda: find_code([folder], "ZZZZ-ZZZZ")))
+    assert sum(r.checked for r in results) <= FREE_ATTEMPTS
+
+
+# --- the facilitator's day token ----------------------------------------------------------------
+
+
+def test_day_token_is_signed_expires_and_holds_no_pin(tmp_path: Path) -> None:
+    from werkstatt.access import TOKEN_LIFETIME_SECONDS, make_token, server_secret, token_valid
+
+    secret = server_secret(tmp_path)
+    assert server_secret(tmp_path) == secret and len(secret) == 32
+    assert (tmp_path / ".werkstatt-secret").stat().st_mode & 0o077 == 0
+    stored = hash_pin("2468")
+    token = make_token(secret, stored, now=1_000_000)
+    assert "2468" not in token and stored not in token
+    assert token_valid(token, secret, stored, now=1_000_000 + 3600)
+    assert not token_valid(token, secret, stored, now=1_000_000 + TOKEN_LIFETIME_SECONDS)  # expired
+    tampered = token[:-1] + ("0" if token[-1] != "0" else "1")
+    assert not token_valid(tampered, secret, stored, now=1_000_000)
+    longer = token.replace(".", ".9", 1)  # a later expiry with the old signature
+    assert not token_valid(longer, secret, stored, now=1_000_000)
+    assert not token_valid(token, b"x" * 32, stored, now=1_000_000)  # another server
+    assert not token_valid(token, secret, hash_pin("2468"), now=1_000_000)  # the PIN was set anew
+    for junk in (None, "", "v1", "v1.x.y", "v2." + token[3:], "a.b.c.d"):
+        assert not token_valid(junk, secret, stored, now=1_000_000)
+
+
+def test_pin_command_stores_only_the_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import io
+
+    from werkstatt.access import read_pin_file
+    from werkstatt.cli import main
+
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("123\n"))
+    assert main(["pin", "--root", str(tmp_path)]) == 1
+    assert "mindestens 4 Zeichen" in capsys.readouterr().err and read_pin_file(tmp_path) is None
+    monkeypatch.setattr("sys.stdin", io.StringIO("geheim-4711\n"))
+    assert main(["pin", "--root", str(tmp_path)]) == 0
+    stored = read_pin_file(tmp_path)
+    text = (tmp_path / ".werkstatt-pin").read_text()
+    assert "geheim" not in text and stored and verify_pin("geheim-4711", stored)
+    assert (tmp_path / ".werkstatt-pin").stat().st_mode & 0o077 == 0
+
+
+# --- the address on the cards -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8501",
+        "http://127.1.2.3:8501/",
+        "http://localhost:8501",
+        "http://LOCALHOST",
+        "http://[::1]:8501",
+        "http://[::ffff:127.0.0.1]:8501",
+        "http://app.localhost:8501",
+        "http://0.0.0.0:8501",
+    ],
+)
+def test_cards_refuse_a_loopback_address(url: str) -> None:
+    from werkstatt.access import card_address_problem
+
+    assert "zeigt auf diesen Rechner selbst" in card_address_problem(url)
+
+
+def test_cards_take_a_lan_address_and_explain_a_broken_one() -> None:
+    from werkstatt.access import card_address_problem, lan_base_url
+
+    assert card_address_problem("http://192.168.1.20:8501") is None
+    assert card_address_problem("https://werkstatt.example.org") is None
+    assert card_address_problem("http://[fd00::5]:8501") is None
+    for broken in ("192.168.1.20:8501", "", "ftp://192.168.1.20", "http://192.168.1.20:99999"):
+        assert "keine vollständige Adresse" in card_address_problem(broken)
+    lan = lan_base_url(8501)
+    assert lan is None or (lan.endswith(":8501") and card_address_problem(lan) is None)
+
+
+# --- codes from the command line -----------------------------------------------------------------
+
+
+def test_codes_command_needs_a_pin_prints_codes_and_links_and_writes_the_cards(
+    workshop_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from werkstatt.cli import main
+    from werkstatt.store import WorkshopFolder
+
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    folder = str(workshop_dir)
+    cards = tmp_path / "karten.pdf"
+    assert main(["codes", folder, "--address", "http://192.168.1.20:8501", "--out", str(cards)]) == 1
+    assert "Ohne Moderations-PIN" in capsys.readouterr().err and not cards.exists()
+    assert WorkshopFolder(workshop_dir).access()["codes"] == {}
+
+    monkeypatch.setenv("WERKSTATT_PIN", "2468")
+    assert main(["codes", folder, "--address", "http://127.0.0.1:8501", "--out", str(cards)]) == 1
+    assert "zeigt auf diesen Rechner selbst" in capsys.readouterr().err and not cards.exists()
+
+    assert main(["codes", folder, "--address", "http://192.168.1.20:8501", "--out", str(cards)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "?workshop=" in line]
+    assert len(lines) == 9 and lines[0].startswith("Stadt Lindenau: ")
+    code = lines[0].split()[2]
+    assert lines[0].endswith(f"http://192.168.1.20:8501/?workshop=fellowtag-demo&code={code}")
+    store = WorkshopFolder(workshop_dir)
+    assert store.kommune_for_code(code) == "lindenau" and store.access()["generation"] == 1
+    assert code not in (workshop_dir / ".zugang.yaml").read_text("utf-8")
+    text = subprocess.run(["pdftotext", str(cards), "-"], capture_output=True, text=True, check=True).stdout
+    assert code in text and "Stadt Lindenau" in text and "http://192.168.1.20:8501" in text
+
+    # Codes are digests only: a second run cannot show them and changes nothing without --new.
+    assert main(["codes", folder, "--address", "http://192.168.1.20:8501", "--out", str(cards)]) == 1
+    assert "nicht noch einmal anzeigen" in capsys.readouterr().err
+    assert store.kommune_for_code(code) == "lindenau"
+    assert main(["codes", folder, "--address", "http://192.168.1.20:8501", "--out", str(cards), "--new"]) == 0
+    assert store.kommune_for_code(code) is None and store.access()["generation"] == 2
+
+
+def test_a_code_is_found_among_all_workshops(workshop_dir: Path) -> None:
+    import shutil
+
+    from werkstatt.store import WorkshopFolder, find_code
+
+    shutil.copytree(workshop_dir, workshop_dir.parent / "herbst")
+    demo, autumn = WorkshopFolder(workshop_dir), WorkshopFolder(workshop_dir.parent / "herbst")
+    autumn.set_codes({"neustrand": "JKMN-PQRS"})
+    found = find_code([demo, autumn], "jkmn pqrs")
+    assert found is not None and (found[0].slug, found[1], found[2]) == ("herbst", "neustrand", 1)
+    assert find_code([demo, autumn], "ABCD-EFGH") is None and find_code([demo, autumn], "") is None

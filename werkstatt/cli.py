@@ -15,6 +15,8 @@ from werkstatt.model import Problem, ValidationError
 from werkstatt.store import WorkshopFolder, find_workshops
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PORT = 8501  # `make run` serves here unless PORT says otherwise
+MIN_PIN_LENGTH = 4
 
 
 def default_personas_root() -> Path:
@@ -25,34 +27,54 @@ def default_personas_root() -> Path:
 
 def validate_workshop(folder: Path) -> tuple[list[Problem], int, list[str]]:
     """Check one workshop folder: (problems, number of valid personas, hints)."""
+    from werkstatt.export import links_in
+
     store = WorkshopFolder(folder)
+    links = links_in(Path(folder))  # refused, and never read: a link can point at any file of the server
+    link_problems = [Problem(link, "", texts.ERR_SYMLINK) for link in links]
+    if "workshop.yaml" in links:
+        return link_problems, 0, []
     try:
         workshop = store.workshop()
     except ValidationError as err:
-        return err.problems, 0, []
-    problems: list[Problem] = []
+        return err.problems + link_problems, 0, []
+    problems: list[Problem] = list(link_problems)
     missing: list[str] = []
     valid = 0
-    for result in store.personas():
+    for kommune in workshop.kommunen:
+        if f"{kommune.slug}.yaml" in links:
+            continue
+        result = store.persona(kommune.slug)
         if result.ok:
             valid += 1
         elif not result.exists:
             missing.append(workshop.kommune(result.slug).name)
         else:
             problems.extend(result.problems)
-    problems.extend(day_problems(store))
+    problems.extend(day_problems(store, set(links)))
     hints = [texts.CLI_MISSING_PERSONAS.format(names=", ".join(missing))] if missing else []
     hints += [texts.CLI_STRAY_FILE.format(file=name) for name in store.stray_files()]
     return problems, valid, hints
 
 
-def day_problems(store: WorkshopFolder) -> list[Problem]:
-    """Problems of the day's files (Themenbörse, programme, boards, takeaways), each file on its own."""
-    from werkstatt.day import BOARDS_DIR, DAY_DIR
+def day_problems(store: WorkshopFolder, links: set[str] = frozenset()) -> list[Problem]:
+    """Problems of the day's files (Themenbörse, programme, boards, takeaways), each file on its own.
+
+    Files in ``links`` (symbolic links, already reported) are not read.
+    """
+    from werkstatt.day import AGENDA_FILE, BOARDS_DIR, DAY_DIR, MARKET_FILE, TAKEAWAYS_FILE
 
     problems: list[Problem] = []
-    readers = [store.market, store.agenda, store.takeaways]
-    readers += [lambda p=p: store.board(p.stem) for p in (store.path / DAY_DIR / BOARDS_DIR).glob("*.yaml")]
+    if DAY_DIR in links:
+        return problems
+    named = [(MARKET_FILE, store.market), (AGENDA_FILE, store.agenda), (TAKEAWAYS_FILE, store.takeaways)]
+    readers = [read for name, read in named if f"{DAY_DIR}/{name}" not in links]
+    if f"{DAY_DIR}/{BOARDS_DIR}" not in links:
+        readers += [
+            lambda p=p: store.board(p.stem)
+            for p in (store.path / DAY_DIR / BOARDS_DIR).glob("*.yaml")
+            if f"{DAY_DIR}/{BOARDS_DIR}/{p.name}" not in links
+        ]
     for read in readers:
         try:
             read()
@@ -72,10 +94,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     total_errors = total_personas = 0
     for folder in folders:
-        problems, valid, hints = validate_workshop(folder)
+        try:
+            problems, valid, hints = validate_workshop(folder)
+        except Exception as error:  # noqa: BLE001 - one workshop the checks did not foresee must not hide the rest
+            failed = texts.CLI_VALIDATE_FAILED.format(kind=type(error).__name__)
+            problems, valid, hints = [Problem(folder.name, "", failed)], 0, []
         try:
             title = WorkshopFolder(folder).workshop().title
-        except ValidationError:
+        except Exception:  # noqa: BLE001 - its problems are listed above; the folder name will do
             title = folder.name
         if problems:
             print(texts.CLI_WORKSHOP_PROBLEMS.format(title=title, slug=folder.name, count=len(problems)))
@@ -95,7 +121,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from werkstatt.export import KINDS, KOMMUNE_KINDS, export, zip_everything
+    from werkstatt.export import KINDS, KOMMUNE_KINDS, BudgetExceeded, export, zip_everything
 
     folder_path = Path(args.folder)
     if not (folder_path / "workshop.yaml").is_file():
@@ -106,21 +132,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     only = tuple(args.only) if args.only else KINDS
     if args.kommune:  # one Kommune's own pages: its Steckbrief (default) and its Mitnehmen page
         only = tuple(k for k in only if k in KOMMUNE_KINDS) if args.only else ("steckbriefe",)
+
+    def progress(message: str) -> None:
+        print(message, flush=True)
+
     try:
         title = folder.workshop().title
         print(texts.CLI_EXPORT_START.format(title=title, out=out), flush=True)
-        written = export(
-            folder, out, only, args.anonym, args.kommune, progress=lambda message: print(message, flush=True)
-        )
+        written = export(folder, out, only, args.anonym, args.kommune, progress=progress)
         if args.zip:
-            written.append(zip_everything(folder, out, written))
+            written.append(zip_everything(folder, out, written, args.anonym, progress=progress))
     except ValidationError as err:
         print(texts.CLI_EXPORT_REFUSED, file=sys.stderr)
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    except BudgetExceeded as err:
+        print(texts.CLI_EXPORT_TOO_LARGE, file=sys.stderr)
+        print(f"  {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # an unwritable, read-only or full target: German, no traceback
+        print(texts.CLI_EXPORT_UNWRITABLE.format(path=err.filename or out, reason=write_reason(err)), file=sys.stderr)
+        return 1
     print(texts.CLI_EXPORT_WRITTEN.format(count=len(written), out=out))
     return 0
+
+
+def write_reason(error: OSError) -> str:
+    """Why a file could not be written, in German (the system's own text is English)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    return texts.CLI_WRITE_REASONS.get(name) or texts.CLI_WRITE_REASON_OTHER.format(number=error.errno)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -176,8 +219,102 @@ def cmd_cards(args: argparse.Namespace) -> int:
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    from werkstatt.access import card_address_problem
+
+    problem = card_address_problem(args.url)
+    if problem:  # a card fellows cannot use is worse than none
+        print(problem, file=sys.stderr)
+        return 1
     codes = {str(k): str(v) for k, v in json.load(sys.stdin).items() if workshop.kommune(str(k))}
     write_atomically(Path(args.out), render.html_to_pdf(render.zugangskarten_html(workshop, codes, args.url)))
+    return 0
+
+
+def _has_pin(root: Path) -> bool:
+    import os
+
+    from werkstatt.access import read_pin_file
+
+    return bool(os.environ.get("WERKSTATT_PIN")) or read_pin_file(root) is not None
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    """New join codes for every Kommune: printed once with their links, and the cards as PDF.
+
+    Only digests are stored, so existing codes cannot be shown again: without ``--new`` the command
+    says so instead of replacing codes that may already lie printed on the tables.
+    """
+    from werkstatt import access, render
+    from werkstatt.store import write_atomically
+
+    folder_path = Path(args.folder)
+    if not (folder_path / "workshop.yaml").is_file():
+        print(texts.CLI_NOT_A_WORKSHOP.format(folder=folder_path), file=sys.stderr)
+        return 1
+    folder = WorkshopFolder(folder_path)
+    try:
+        workshop = folder.workshop()
+    except ValidationError as err:
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    root = folder_path.resolve().parent
+    if not _has_pin(root):
+        print(texts.CLI_CODES_NO_PIN.format(root=root), file=sys.stderr)
+        return 1
+    if folder.access()["codes"] and not args.new:
+        print(texts.CLI_CODES_EXIST.format(title=workshop.title, folder=args.folder), file=sys.stderr)
+        return 1
+    address = args.address or access.lan_base_url(DEFAULT_PORT)
+    if address is None:
+        print(texts.CARDS_NO_LAN, file=sys.stderr)
+        return 1
+    problem = access.card_address_problem(address)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    codes = {kommune.slug: access.new_code() for kommune in workshop.kommunen}
+    pdf = render.html_to_pdf(render.zugangskarten_html(workshop, codes, address))  # before the old codes end
+    out = Path(args.out) if args.out else PROJECT_ROOT / "exports" / folder.slug / "Zugangskarten.pdf"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(out, pdf)
+    except OSError as err:
+        print(texts.CLI_CODES_OUT_FAILED.format(out=out, reason=err.strerror or err), file=sys.stderr)
+        return 1
+    folder.set_codes(codes)
+    for kommune, code in codes.items():
+        name = workshop.kommune(kommune).name
+        print(texts.CLI_CODES_LINE.format(name=name, code=code, link=render.join_link(address, code, folder.slug)))
+    print(texts.CLI_CODES_DONE.format(count=len(codes), out=out))
+    return 0
+
+
+def cmd_pin(args: argparse.Namespace) -> int:
+    """Set the facilitator PIN: read without echo (or from stdin), store only its scrypt hash."""
+    import getpass
+    import os
+
+    from werkstatt.access import PIN_FILE, write_pin_file
+
+    root = Path(args.root) if args.root else Path(os.environ.get("WERKSTATT_PERSONAS") or default_personas_root())
+    if not root.is_dir():
+        print(texts.ERR_FOLDER_MISSING.format(folder=root), file=sys.stderr)
+        return 1
+    if sys.stdin.isatty():
+        pin = getpass.getpass(texts.CLI_PIN_PROMPT)
+        if getpass.getpass(texts.CLI_PIN_REPEAT) != pin:
+            print(texts.CLI_PIN_MISMATCH, file=sys.stderr)
+            return 1
+    else:
+        pin = sys.stdin.readline().rstrip("\r\n")
+    if len(pin.strip()) < MIN_PIN_LENGTH:
+        print(texts.CLI_PIN_SHORT.format(length=MIN_PIN_LENGTH), file=sys.stderr)
+        return 1
+    write_pin_file(root, pin)
+    print(texts.CLI_PIN_DONE.format(file=root / PIN_FILE))
+    if os.environ.get("WERKSTATT_PIN"):
+        print(texts.CLI_PIN_ENV_WINS)
     return 0
 
 
@@ -212,6 +349,17 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_argument("--out", required=True, metavar="DATEI")
     cards.add_argument("--url", required=True, metavar="ADRESSE", help=texts.CLI_CARDS_URL)
     cards.set_defaults(run=cmd_cards)
+
+    codes = commands.add_parser("codes", help=texts.CLI_CODES_HELP, description=texts.CLI_CODES_HELP)
+    codes.add_argument("folder", metavar="ORDNER", help=texts.CLI_FOLDER_HELP)
+    codes.add_argument("--address", metavar="ADRESSE", help=texts.CLI_CODES_ADDRESS)
+    codes.add_argument("--new", action="store_true", help=texts.CLI_CODES_NEW)
+    codes.add_argument("--out", metavar="DATEI", help=texts.CLI_CODES_OUT)
+    codes.set_defaults(run=cmd_codes)
+
+    pin = commands.add_parser("pin", help=texts.CLI_PIN_HELP, description=texts.CLI_PIN_HELP)
+    pin.add_argument("--root", metavar="ORDNER", help=texts.CLI_PIN_ROOT)
+    pin.set_defaults(run=cmd_pin)
     return parser
 
 

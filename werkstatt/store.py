@@ -20,7 +20,8 @@ import re
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -46,6 +47,11 @@ from werkstatt.model import (
 
 WORKSHOP_FILE = "workshop.yaml"
 HISTORY_DIR = ".history"
+# Unsaved wizard input, kept so that a reload or a dropped connection loses nothing; one file per
+# browser tab (Kommune + a token in the tab's address), hidden, never exported or validated.
+DRAFTS_DIR = ".entwuerfe"
+DRAFT_TOKEN_RE = re.compile(r"^[a-z0-9]{8,32}$")
+DRAFT_MAX_AGE_SECONDS = 7 * 24 * 3600
 IMAGES_DIR = "bilder"
 ACCESS_FILE = ".zugang.yaml"  # hashed join codes and the reveal switch; hidden, never exported
 IMAGE_MAX_SIDE = 600
@@ -74,14 +80,119 @@ class ConflictError(Exception):
 # YAML in and out
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that refuses anchors and aliases (they allow memory bombs)."""
+# Real files nest five or six levels; PyYAML's composer recurses once per level, so 20,000 "["
+# would end in a RecursionError long before any check of ours could run.
+MAX_NESTING = 30
+# Longer "numbers" are not numbers anyone meant; Python refuses to print ints over 4,300 digits.
+MAX_NUMBER_CHARS = 40
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+
+class _Refused(yaml.MarkedYAMLError):
+    """A value the loader refuses, already worded in German; ``node`` lets the message name the field."""
+
+    def __init__(self, message: str, mark: Any, node: yaml.Node | None = None):
+        super().__init__(problem=message, problem_mark=mark)
+        self.node = node
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses what would crash or mislead later: aliases, deep nesting,
+    duplicate keys, impossible dates, endless numbers — each as a German message, never a traceback.
+    """
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.YAMLError(texts.ERR_YAML_ALIAS.format(line=event.start_mark.line + 1))
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_NESTING:
+            message = texts.ERR_YAML_NESTING.format(limit=MAX_NESTING, line=event.start_mark.line + 1)
+            raise _Refused(message, event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            # PyYAML's own constructors raise these for 2026-02-30, "!!int x", "!!bool vielleicht" …
+            kind = texts.YAML_KINDS.get(node.tag, texts.YAML_KIND_OTHER)
+            template = texts.ERR_YAML_BAD_DATE if node.tag.endswith(":timestamp") else texts.ERR_YAML_BAD_VALUE
+            value = _shorten(str(node.value)) if isinstance(node, yaml.ScalarNode) else "…"
+            message = template.format(value=value, kind=kind, line=node.start_mark.line + 1)
+            raise _Refused(message, node.start_mark, node) from None
+
+    def construct_yaml_int(self, node):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if len(node.value) > MAX_NUMBER_CHARS:
+            message = texts.ERR_YAML_NUMBER_TOO_LONG.format(
+                length=len(node.value), limit=MAX_NUMBER_CHARS, line=node.start_mark.line + 1
+            )
+            raise _Refused(message, node.start_mark, node)
+        return super().construct_yaml_int(node)
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+        # PyYAML lets the last of two equal keys win in silence; a person editing the file would
+        # never know which of their two texts counts.
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[Any, yaml.Node] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    first = first_seen.setdefault(key, key_node)
+                except TypeError:
+                    continue  # an unhashable key: PyYAML refuses it below
+                if first is not key_node:
+                    message = texts.ERR_YAML_DUPLICATE_KEY.format(
+                        first=first.start_mark.line + 1, line=key_node.start_mark.line + 1
+                    )
+                    raise _Refused(message, key_node.start_mark, key_node)
+        return super().construct_mapping(node, deep)
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_yaml_int)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _field_of(root: yaml.Node, target: yaml.Node) -> str:
+    """The field path (``obstacles[2].text``) of a node, as the model's messages name fields.
+
+    Walked without recursion: the tree may be as deep as MAX_NESTING allows.
+    """
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, f"{path}[{i}]") for i, child in enumerate(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = _shorten(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else "?"
+                child_path = f"{path}.{key}" if path else key
+                if key_node is target:
+                    return child_path
+                stack.append((value_node, child_path))
+    return ""
+
+
+def _parser_hint(err: yaml.MarkedYAMLError) -> str:
+    """PyYAML's English hint in German where we know it (it words some in ``context``, some in ``problem``)."""
+    words = f"{err.context or ''} {err.problem or ''}"
+    known = (german for english, german in texts.YAML_PROBLEMS.items() if english in words)
+    return next(known, texts.YAML_PROBLEM_OTHER)
 
 
 class _FlowList(list):
@@ -114,20 +225,34 @@ _Dumper.add_representer(_FlowList, _represent_flow_list)
 
 
 def load_yaml_text(text: str, file: str) -> Any:
-    """Parse YAML safely; syntax errors and aliases become a German ``ValidationError``."""
+    """Parse YAML safely; every way a file can be wrong becomes a German ``ValidationError``."""
+    root: yaml.Node | None = None
+    loader: _SafeLoader | None = None
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
+        loader = _SafeLoader(text)  # checks the characters right away
+        root = loader.get_single_node()
+        return None if root is None else loader.construct_document(root)
+    except _Refused as err:
+        field = _field_of(root, err.node) if root is not None and err.node is not None else ""
+        raise ValidationError([Problem(file, field, err.problem)]) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        problem = err.problem or str(err)
+        problem = _parser_hint(err)
         message = (
             texts.ERR_YAML_SYNTAX.format(line=mark.line + 1, column=mark.column + 1, problem=problem)
             if mark
             else texts.ERR_YAML_SYNTAX_NOPOS.format(problem=problem)
         )
         raise ValidationError([Problem(file, "", message)]) from None
+    except yaml.reader.ReaderError as err:
+        code = err.character if isinstance(err.character, int) else 0
+        message = texts.ERR_YAML_CHARACTER.format(line=text.count("\n", 0, err.position) + 1, code=code)
+        raise ValidationError([Problem(file, "", message)]) from None
     except yaml.YAMLError as err:
         raise ValidationError([Problem(file, "", str(err))]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def dump_yaml(data: Any) -> str:
@@ -149,14 +274,21 @@ def read_yaml_file(path: Path, limits: Limits) -> Any:
         size = path.stat().st_size
     except FileNotFoundError:
         raise ValidationError([Problem(file, "", texts.ERR_FILE_MISSING)]) from None
+    except OSError:
+        raise ValidationError([Problem(file, "", texts.ERR_FILE_UNREADABLE)]) from None
     if size > limits.max_file_bytes:
         message = texts.ERR_FILE_TOO_BIG.format(size=size // 1024, limit=limits.max_file_bytes // 1024)
         raise ValidationError([Problem(file, "", message)])
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:  # a folder named like a file, no permission, a vanished network share …
+        raise ValidationError([Problem(file, "", texts.ERR_FILE_UNREADABLE)]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ValidationError([Problem(file, "", texts.ERR_FILE_ENCODING.format(position=err.start))]) from None
+        line = raw.count(b"\n", 0, err.start) + 1
+        message = texts.ERR_FILE_ENCODING.format(line=line, position=err.start)
+        raise ValidationError([Problem(file, "", message)]) from None
     return load_yaml_text(text, file)
 
 
@@ -361,52 +493,64 @@ class WorkshopFolder:
 
     # -- access: join codes and the reveal switch --------------------------------------------
     def access(self) -> dict:
-        """``{"salt": bytes, "codes": {kommune: digest}, "revealed": bool}``; empty codes when none were made."""
+        """``{"salt", "codes": {kommune: digest}, "revealed", "generation"}``; empty codes when none were made.
+
+        ``generation`` rises with every new set of codes: a session joined with an older one is over.
+        """
         path = self.path / ACCESS_FILE
         if not path.exists():
-            return {"salt": b"", "codes": {}, "revealed": True}
+            return {"salt": b"", "codes": {}, "revealed": True, "generation": 0}
         data = self._cached(path, lambda p: read_yaml_file(p, self.limits))
         if isinstance(data, ValidationError) or not isinstance(data, dict):
             # A damaged access file must not open the doors: nobody joins, nothing is revealed.
-            return {"salt": b"", "codes": {"": ""}, "revealed": False}
+            return {"salt": b"", "codes": {"": ""}, "revealed": False, "generation": -1}
+        generation = data.get("generation", 0)
         return {
             "salt": base64.b64decode(str(data.get("salt", ""))),
             "codes": {str(k): str(v) for k, v in (data.get("codes") or {}).items()},
             "revealed": data.get("revealed") is True,
+            "generation": generation if type(generation) is int else -1,
         }
 
     def set_codes(self, codes: dict[str, str]) -> None:
-        """Store the digests of new join codes (old codes stop working); the codes themselves are not kept."""
+        """Store the digests of new join codes (old codes and their sessions end); the codes are not kept."""
         from werkstatt.access import code_digest
 
         salt = os.urandom(16)
-        self._write_access(
-            {
-                "salt": base64.b64encode(salt).decode(),
-                "codes": {kommune: code_digest(code, salt) for kommune, code in codes.items()},
-                "revealed": self.access()["revealed"] if (self.path / ACCESS_FILE).exists() else False,
-            }
-        )
+        with FileLock(str(self.path / ".zugang.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+            exists = (self.path / ACCESS_FILE).exists()
+            current = self.access()
+            self._write_access_locked(
+                {
+                    "salt": base64.b64encode(salt).decode(),
+                    "codes": {kommune: code_digest(code, salt) for kommune, code in codes.items()},
+                    "revealed": current["revealed"] if exists else False,
+                    "generation": max(current["generation"], 0) + 1,
+                }
+            )
 
     def set_revealed(self, revealed: bool) -> None:
-        current = self.access()
-        self._write_access(
-            {
-                "salt": base64.b64encode(current["salt"]).decode(),
-                "codes": current["codes"],
-                "revealed": revealed,
-            }
-        )
-
-    def _write_access(self, data: dict) -> None:
         with FileLock(str(self.path / ".zugang.lock"), timeout=LOCK_TIMEOUT_SECONDS):
-            write_atomically(self.path / ACCESS_FILE, dump_yaml({"schema_version": 1, **data}))
+            current = self.access()
+            self._write_access_locked(
+                {
+                    "salt": base64.b64encode(current["salt"]).decode(),
+                    "codes": current["codes"],
+                    "revealed": revealed,
+                    "generation": current["generation"],
+                }
+            )
+
+    def _write_access_locked(self, data: dict) -> None:
+        """Write the access file; the caller holds ``.zugang.lock`` around its read and this write."""
+        write_atomically(self.path / ACCESS_FILE, dump_yaml({"schema_version": 1, **data}))
 
     def kommune_for_code(self, code: str) -> str | None:
         from werkstatt.access import find_kommune
 
         current = self.access()
         return find_kommune(code, current["salt"], current["codes"]) if current["codes"] else None
+
 
     # -- the day (tag/): Themenbörse, programme, topic session boards, takeaways ---------------
     def _day_read(self, name: str, parse) -> Any:  # noqa: ANN001
@@ -567,6 +711,37 @@ class WorkshopFolder:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(folder / f"{max(revision, 0):06d}.yaml", path.read_text(encoding="utf-8", errors="replace"))
 
+    # -- unsaved wizard input (drafts) -------------------------------------------------------
+    def _draft_path(self, kommune: str, token: str) -> Path:
+        if not DRAFT_TOKEN_RE.match(token):
+            raise ValueError(token)
+        return self.path / DRAFTS_DIR / f"{self.persona_path(kommune).stem}-{token}.yaml"
+
+    def save_draft(self, kommune: str, token: str, data: dict) -> None:
+        """Keep a tab's unsaved input (atomically; raises ``OSError`` when the disk refuses)."""
+        path = self._draft_path(kommune, token)
+        if path.parent.is_symlink():
+            raise PermissionError(errno.EACCES, "linked drafts folder")
+        path.parent.mkdir(exist_ok=True)
+        write_atomically(path, dump_yaml(data))
+        limit = time.time() - DRAFT_MAX_AGE_SECONDS
+        for old in path.parent.glob("*.yaml"):  # tabs nobody came back to
+            with contextlib.suppress(OSError):
+                if old.stat().st_mtime < limit:
+                    old.unlink()
+
+    def read_draft(self, kommune: str, token: str) -> Any:
+        """The data of a kept draft, None when there is none; ``ValidationError`` when it is damaged."""
+        path = self._draft_path(kommune, token)
+        if path.is_symlink() or path.parent.is_symlink() or not path.is_file():
+            return None
+        # A draft may hold more than a valid persona (too long texts are kept to be shortened).
+        return read_yaml_file(path, replace(self.limits, max_file_bytes=4 * self.limits.max_file_bytes))
+
+    def delete_draft(self, kommune: str, token: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self._draft_path(kommune, token).unlink()
+
     def history(self, slug: str) -> list[int]:
         """Revisions kept for a Kommune, oldest first."""
         folder = self.path / HISTORY_DIR / slug
@@ -625,3 +800,22 @@ def find_workshops(root: Path | str) -> list[Path]:
     if (root / WORKSHOP_FILE).exists():
         return [root]
     return sorted(p for p in root.iterdir() if (p / WORKSHOP_FILE).is_file()) if root.is_dir() else []
+
+
+def find_code(folders: Iterable[WorkshopFolder], code: str) -> tuple[WorkshopFolder, str, int] | None:
+    """(folder, Kommune, code generation) of the workshop whose join code this is, looked up in all.
+
+    Every workshop with codes costs one hash, found or not, so the time says nothing about which exist.
+    """
+    from werkstatt.access import CODE_LENGTH, find_kommune, normalise_code
+
+    if len(normalise_code(code)) != CODE_LENGTH:
+        return None
+    found = None
+    for folder in folders:
+        current = folder.access()
+        if current["codes"] and current["generation"] >= 0:
+            kommune = find_kommune(code, current["salt"], current["codes"])
+            if kommune and found is None:
+                found = (folder, kommune, current["generation"])
+    return found

@@ -1,4 +1,4 @@
-"""Zugang (facilitator): join codes with QR codes and printable cards, and the reveal switch."""
+"""Zugang (facilitator): join codes with QR codes and printable cards, the reveal switch, signing out."""
 
 from __future__ import annotations
 
@@ -12,17 +12,24 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from werkstatt import compare, render, texts
+from werkstatt import access, compare, render, texts
 from werkstatt.access import new_code
 from werkstatt.ui import common
 
 NEW_CODES = "pw.new_codes"
+ADDRESS_KEY = "pw.card_address"
 
 
-def base_url() -> str:
-    """The address the facilitator's browser uses: the one fellows on the same network can reach."""
+def suggested_address() -> str:
+    """The address for cards: the browser's, unless that is this machine's loopback — then its LAN address.
+
+    The facilitator often opens the app as ``http://127.0.0.1:8501``; fellows' laptops cannot use that.
+    """
     parts = urlsplit(st.context.url or "http://localhost:8501")
-    return f"{parts.scheme}://{parts.netloc}"
+    browser = f"{parts.scheme}://{parts.netloc}"
+    if access.card_address_problem(browser) is None:
+        return browser
+    return access.lan_base_url(parts.port, parts.scheme) or browser
 
 
 def page() -> None:
@@ -47,35 +54,65 @@ def page() -> None:
         )
     else:
         st.info(texts.ACCESS_NONE, icon=":material/key_off:")
-    if st.button(texts.ACCESS_GENERATE, help=texts.ACCESS_GENERATE_HELP, icon=":material/autorenew:", type="primary"):
+    has_pin = common.configured_pin_hash() is not None
+    if not has_pin:  # codes without a PIN would let any visitor make new codes and read every persona
+        st.error(texts.ACCESS_NEEDS_PIN, icon=":material/lock_open:")
+    if ADDRESS_KEY not in st.session_state:
+        st.session_state[ADDRESS_KEY] = suggested_address()
+    address = st.text_input(texts.ACCESS_ADDRESS, key=ADDRESS_KEY, help=texts.ACCESS_ADDRESS_HELP).strip()
+    problem = access.card_address_problem(address)
+    if problem:
+        st.error(problem, icon=":material/wrong_location:")
+    if st.button(
+        texts.ACCESS_GENERATE,
+        help=texts.ACCESS_GENERATE_HELP,
+        icon=":material/autorenew:",
+        type="primary",
+        disabled=not has_pin,
+    ):
         codes = {k.slug: new_code() for k in workshop.kommunen}
         folder.set_codes(codes)
         st.session_state[NEW_CODES] = (slug, codes)
+        st.session_state.pop("pw.cards_pdf", None)
         st.rerun()
 
     fresh = st.session_state.get(NEW_CODES)
-    if not fresh or fresh[0] != slug:
-        return
-    codes = fresh[1]
-    url = base_url()
-    rows = "".join(
-        f'<tr><th scope="row">{escape(compare.kommune_name(workshop, k))}</th>'
-        f'<td class="pw-code">{code}</td><td>{escape(render.join_link(url, code))}</td>'
-        f'<td><img src="{render.qr_data_uri(render.join_link(url, code))}" width="96" height="96" '
-        f'alt="QR-Code für {escape(compare.kommune_name(workshop, k))}"></td></tr>'
-        for k, code in codes.items()
-    )
+    if fresh and fresh[0] == slug:
+        _codes_table(workshop, fresh[1], None if problem else address)
+        _cards(folder, fresh[1], address, disabled=bool(problem))
+    if common.is_facilitator() and st.button(texts.PIN_LOGOUT, icon=":material/logout:"):
+        common.end_facilitator()
+        st.success(texts.PIN_LOGGED_OUT)
+
+
+def _codes_table(workshop, codes: dict[str, str], address: str | None) -> None:  # noqa: ANN001 - a Workshop
+    """Codes with link and QR; without a usable address only the codes (a loopback link helps nobody)."""
+    rows = []
+    for kommune, code in codes.items():
+        name = escape(compare.kommune_name(workshop, kommune))
+        cells = f'<th scope="row">{name}</th><td class="pw-code">{code}</td>'
+        if address:
+            link = render.join_link(address, code, workshop.slug)
+            cells += (
+                f'<td>{escape(link)}</td><td><img src="{render.qr_data_uri(link)}" width="96" height="96" '
+                f'alt="QR-Code für {name}"></td>'
+            )
+        rows.append(f"<tr>{cells}</tr>")
+    head = f'<th scope="col">Kommune</th><th scope="col">{texts.ACCESS_TABLE_CODE}</th>'
+    if address:
+        head += f'<th scope="col">{texts.ACCESS_TABLE_LINK}</th><th scope="col">QR</th>'
     st.html(
-        '<table class="pw-codes"><thead><tr><th scope="col">Kommune</th>'
-        f'<th scope="col">{texts.ACCESS_TABLE_CODE}</th><th scope="col">{texts.ACCESS_TABLE_LINK}</th>'
-        '<th scope="col">QR</th></tr></thead><tbody>' + rows + "</tbody></table>"
+        f'<table class="pw-codes"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         "<style>.pw-codes td, .pw-codes th { padding: 4px 8px; text-align: left; vertical-align: middle; }"
         ".pw-code { font-family: monospace; font-size: 1.2em; font-weight: bold; }</style>"
     )
-    if st.button(texts.ACCESS_CARDS, icon=":material/print:"):
+
+
+def _cards(folder, codes: dict[str, str], address: str, disabled: bool) -> None:  # noqa: ANN001 - a WorkshopFolder
+    if st.button(texts.ACCESS_CARDS, icon=":material/print:", disabled=disabled):
         with st.spinner(texts.EXPORT_RUNNING):
-            st.session_state["pw.cards_pdf"] = _cards_pdf(str(folder.path), codes, url)
-    if st.session_state.get("pw.cards_pdf"):
+            st.session_state["pw.cards_pdf"] = _cards_pdf(str(folder.path), codes, address)
+    if st.session_state.get("pw.cards_pdf") and not disabled:
         st.download_button(
             texts.ACCESS_CARDS_DOWNLOAD,
             data=st.session_state["pw.cards_pdf"],

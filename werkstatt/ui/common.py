@@ -14,10 +14,9 @@ import streamlit as st
 from werkstatt import access, render, texts, wizard
 from werkstatt.matching import Partner, learning_partners
 from werkstatt.model import Persona, Problem, ValidationError, Workshop
-from werkstatt.store import PersonaResult, WorkshopFolder, find_workshops
+from werkstatt.store import PersonaResult, WorkshopFolder, find_code, find_workshops
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_WORKSHOP = "fellowtag-demo"
 
 
 def personas_root() -> Path:
@@ -35,18 +34,54 @@ def workshop_slugs() -> list[str]:
     return [p.name for p in find_workshops(personas_root())]
 
 
+def workshop_title(slug: str) -> str:
+    try:
+        return folder_for(slug).workshop().title
+    except ValidationError:  # a broken workshop still needs a name
+        return slug
+
+
 def chosen_workshop_slug() -> str | None:
-    """The workshop of this session: chosen before, named in the link, or the only/demo one."""
-    slugs = workshop_slugs()
-    for candidate in (st.session_state.get("pw.workshop"), st.query_params.get("workshop")):
-        if candidate in slugs:
-            st.session_state["pw.workshop"] = candidate
-            return candidate
-    if not slugs:
-        return None
-    slug = DEFAULT_WORKSHOP if DEFAULT_WORKSHOP in slugs else slugs[0]
-    st.session_state["pw.workshop"] = slug
+    """The workshop of this page, named in a small line on it and kept in the address (``?workshop=``).
+
+    A fellow who joined by code is in the code's workshop. Otherwise the address names it (a reload,
+    a new tab, a link), or this session chose it before, or there is only one. With several and none
+    named, the facilitator chooses here — never silently the demo; a fellow is sent to the code field,
+    without a list of the workshops that exist.
+    """
+    slug = _resolve_workshop_slug()
+    if slug is not None:
+        st.session_state["pw.workshop"] = slug
+        if st.query_params.get("workshop") != slug:
+            st.query_params["workshop"] = slug
+        st.caption(texts.WORKSHOP_SHOWN.format(title=md_escape(workshop_title(slug))))
     return slug
+
+
+def _resolve_workshop_slug() -> str | None:
+    slugs = workshop_slugs()
+    joined = st.session_state.get("pw.joined")
+    if joined and joined[0] in slugs and not is_facilitator():
+        return joined[0]
+    for candidate in (st.query_params.get("workshop"), st.session_state.get("pw.workshop")):
+        if candidate in slugs:
+            return candidate
+    if len(slugs) <= 1:
+        return slugs[0] if slugs else None
+    if codes_anywhere() and not is_facilitator():
+        st.info(texts.JOIN_FIRST, icon=":material/key:")
+        return None
+    choice = st.selectbox(
+        texts.WORKSHOP_CHOOSE,
+        slugs,
+        index=None,
+        format_func=workshop_title,
+        placeholder=texts.WORKSHOP_CHOOSE_PLACEHOLDER,
+        key="pw.choose_workshop",
+    )
+    if choice is None:
+        st.caption(texts.WORKSHOP_CHOOSE_NEEDED)
+    return choice
 
 
 def folder_for(slug: str) -> WorkshopFolder:
@@ -62,9 +97,18 @@ def load_workshop(slug: str) -> Workshop | None:
         return None
 
 
+_BARE_ADDRESS_RE = re.compile(r"(?i)(https?|www)(?=\\[:.])")
+
+
 def md_escape(text: str) -> str:
-    """Show user text literally inside Streamlit markdown (no emphasis, links or HTML)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+    """Show user text literally inside Streamlit markdown (no emphasis, links, images, HTML or entities).
+
+    Backslashes stop markdown syntax, ``&`` stops entities such as ``&#x202E;``. Web addresses get an
+    invisible word joiner after ``http``/``www``: the markdown renderer turns bare addresses into links
+    after parsing, where no backslash reaches.
+    """
+    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])", r"\\\1", text)
+    return _BARE_ADDRESS_RE.sub("\\1\u2060", escaped)
 
 
 def show_problems(title: str, problems: list[Problem] | tuple[Problem, ...]) -> None:
@@ -116,7 +160,7 @@ def snapshot_with_personas() -> Snapshot | None:
     """The chosen workshop's snapshot for pages that need saved personas; None after saying why not."""
     slug = chosen_workshop_slug()
     if slug and not may_see_others(slug):
-        st.info(texts.JOIN_NOT_REVEALED, icon=":material/visibility_off:")
+        wait_for_reveal(slug)
         return None
     data = snapshot(slug) if slug else None
     if data is not None and not data.personas:
@@ -131,47 +175,114 @@ def _pin_hash(pin: str) -> str:
     return access.hash_pin(pin)
 
 
-@st.cache_resource
-def _throttles() -> dict[str, access.Throttle]:
-    """Wrong attempts per browser session, shared by the server (a reload does not reset them)."""
-    return {}
+def configured_pin_hash() -> str | None:
+    """The facilitator PIN's hash: from ``WERKSTATT_PIN``, else from the file ``python -m werkstatt pin`` wrote."""
+    pin = os.environ.get("WERKSTATT_PIN", "")
+    return _pin_hash(pin) if pin else access.read_pin_file(personas_root())
+
+
+def _token_from_cookie(stored: str) -> bool:
+    """True when the browser brought a valid facilitator day token (a reload, a new tab)."""
+    if st.session_state.get("pw.logged_out"):
+        return False  # the cookies Streamlit reports are those of the page load, before the logout
+    try:
+        token = st.context.cookies.get(access.TOKEN_COOKIE)
+    except Exception:  # noqa: BLE001 - no browser behind this session (AppTest): no cookie
+        return False
+    if not token:
+        return False
+    try:
+        secret = access.server_secret(personas_root())
+    except OSError:  # a read-only folder: no tokens, the PIN still works
+        return False
+    return access.token_valid(token, secret, stored, time.time())
+
+
+def is_facilitator() -> bool:
+    """Unlocked with the PIN in this session, or earlier today in this browser (signed token)."""
+    if st.session_state.get("pw.facilitator"):
+        return True
+    stored = configured_pin_hash()
+    if stored and _token_from_cookie(stored):
+        st.session_state["pw.facilitator"] = True
+        return True
+    return False
+
+
+def _remember_facilitator(stored: str) -> None:
+    """Give the browser the day token as a cookie, so a reload or a new tab stays unlocked.
+
+    The token is an HMAC over its expiry and the PIN hash; the PIN itself never reaches the browser.
+    """
+    if _token_from_cookie(stored):
+        return
+    try:
+        secret = access.server_secret(personas_root())
+    except OSError:  # a read-only folder: this tab stays unlocked, a reload asks again
+        return
+    token = st.session_state.get("pw.token")
+    if not token or not access.token_valid(token, secret, stored, time.time()):
+        token = access.make_token(secret, stored, time.time())
+        st.session_state["pw.token"] = token
+    st.html(
+        f"<script>document.cookie = '{access.TOKEN_COOKIE}={token}; Max-Age={access.TOKEN_LIFETIME_SECONDS}; "
+        "Path=/; SameSite=Strict';</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def end_facilitator() -> None:
+    """This browser is no longer the facilitator: session flag gone, cookie expired."""
+    for key in ("pw.facilitator", "pw.token"):
+        st.session_state.pop(key, None)
+    st.session_state["pw.logged_out"] = True
+    st.html(
+        f"<script>document.cookie = '{access.TOKEN_COOKIE}=; Max-Age=0; Path=/; SameSite=Strict';</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def facilitator_allowed() -> bool:
-    """True when this session may use facilitator pages; otherwise draws the PIN form and returns False."""
-    pin = os.environ.get("WERKSTATT_PIN", "")
-    if not pin:
+    """True when this session may use facilitator pages; otherwise draws the PIN form and returns False.
+
+    Without a PIN the pages stay open (a demo on one laptop) — unless join codes are active somewhere:
+    then a visitor could make new codes and read every persona, so the pages stay locked.
+    """
+    stored = configured_pin_hash()
+    if not stored:
+        if codes_anywhere():
+            st.error(texts.PIN_REQUIRED_FOR_CODES, icon=":material/lock:")
+            return False
         st.info(texts.PIN_NOT_SET, icon=":material/lock_open:")
         return True
-    if st.session_state.get("pw.facilitator"):
+    if is_facilitator():
+        _remember_facilitator(stored)
         return True
-    stored = _pin_hash(pin)
-    throttle = _throttles().setdefault(_client_key(), access.Throttle())
     st.markdown(texts.PIN_INTRO)
     with st.form("pw.pin_form"):
         entered = st.text_input(texts.PIN_LABEL, type="password", key="pw.pin")
         submitted = st.form_submit_button(texts.PIN_SUBMIT, icon=":material/lock:")
     if submitted:
-        now = time.monotonic()
-        wait = throttle.wait(now)
-        if wait > 0:
-            st.error(texts.PIN_WAIT.format(seconds=math.ceil(wait)), icon=":material/timer:")
-        elif access.verify_pin(entered, stored):
-            throttle.succeeded()
+        attempt = check_pin(entered, stored, client_key())
+        if not attempt.checked:
+            st.error(texts.PIN_WAIT.format(seconds=math.ceil(attempt.wait)), icon=":material/timer:")
+        elif attempt.ok:
             st.session_state["pw.facilitator"] = True
+            st.session_state.pop("pw.logged_out", None)
             st.rerun()
         else:
-            throttle.failed(now)
             st.error(texts.PIN_WRONG, icon=":material/error:")
     return False
 
 
-def _client_key() -> str:
-    """Who is trying: the client's address (so a reload does not reset the count), else this session."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
+def check_pin(entered: str, stored: str, client: str) -> access.Attempt:
+    """One PIN try against the budget of this client, shared by all its sessions and tabs."""
+    return access.GUESSES.attempt("pin:" + client, lambda: access.verify_pin(entered, stored))
 
-    context = get_script_run_ctx()
-    return st.context.ip_address or (context.session_id if context else "local")
+
+def client_key() -> str:
+    """Who is trying: the client machine (loopback, IPv4 and IPv4-mapped IPv6 forms are one key)."""
+    return access.client_key(st.context.ip_address)
 
 
 # -- join codes ---------------------------------------------------------------------------------
@@ -181,15 +292,29 @@ def codes_active(slug: str) -> bool:
     return bool(folder_for(slug).access()["codes"])
 
 
-def is_facilitator() -> bool:
-    return bool(st.session_state.get("pw.facilitator"))
+def codes_anywhere() -> bool:
+    return any(codes_active(slug) for slug in workshop_slugs())
+
+
+def joined_kommune(slug: str) -> str | None:
+    """The Kommune this session joined in ``slug`` by code; None if not — or if new codes ended that join."""
+    joined = st.session_state.get("pw.joined")
+    if not joined or joined[0] != slug:
+        return None
+    if len(joined) < 3 or joined[2] != folder_for(slug).access()["generation"]:
+        for key in ("pw.joined", "pw.code", "pw.kommune"):
+            st.session_state.pop(key, None)
+        st.query_params.pop("code", None)  # a reload must not try the old code again
+        st.warning(texts.JOIN_ENDED, icon=":material/key_off:")
+        return None
+    return joined[1]
 
 
 def may_edit(slug: str, kommune: str) -> bool:
     """With join codes, a fellow edits only the Kommune of the code; the facilitator (PIN) any."""
     if not codes_active(slug) or is_facilitator():
         return True
-    return st.session_state.get("pw.joined") == (slug, kommune)
+    return joined_kommune(slug) == kommune
 
 
 def may_see_others(slug: str) -> bool:
@@ -197,20 +322,42 @@ def may_see_others(slug: str) -> bool:
     return not codes_active(slug) or folder_for(slug).access()["revealed"] or is_facilitator()
 
 
+def wait_for_reveal(slug: str, message: str = texts.JOIN_NOT_REVEALED) -> None:
+    """Say that the others come after the reveal, and redraw the page by itself once it happened."""
+    st.info(message, icon=":material/visibility_off:")
+    _reveal_watch(slug)
+
+
+@st.fragment(run_every=3)
+def _reveal_watch(slug: str) -> None:
+    if may_see_others(slug):
+        st.rerun()
+
+
 def join(slug: str, code: str) -> str | None:
-    """Join with a code (throttled per client like the PIN); returns the Kommune or None."""
-    throttle = _throttles().setdefault("code:" + _client_key(), access.Throttle())
-    now = time.monotonic()
-    if throttle.wait(now) > 0:
-        st.error(texts.PIN_WAIT.format(seconds=math.ceil(throttle.wait(now))), icon=":material/timer:")
+    """Join ``slug`` with a code from its card or link (throttled per client); the Kommune, or None."""
+    return _join([folder_for(slug)], code)
+
+
+def join_anywhere(code: str) -> str | None:
+    """Join whichever workshop this code belongs to; a wrong code says nothing about which workshops exist."""
+    return _join([folder_for(slug) for slug in workshop_slugs()], code)
+
+
+def _join(folders: list[WorkshopFolder], code: str) -> str | None:
+    found: list = []
+    attempt = access.GUESSES.attempt(
+        "code:" + client_key(), lambda: found.append(find_code(folders, code)) or found[0] is not None
+    )
+    if not attempt.checked:
+        st.error(texts.PIN_WAIT.format(seconds=math.ceil(attempt.wait)), icon=":material/timer:")
         return None
-    kommune = folder_for(slug).kommune_for_code(code)
-    if kommune is None:
-        throttle.failed(now)
+    if not attempt.ok:
         st.error(texts.JOIN_WRONG, icon=":material/error:")
         return None
-    throttle.succeeded()
-    st.session_state["pw.joined"] = (slug, kommune)
+    folder, kommune, generation = found[0]
+    st.session_state["pw.joined"] = (folder.slug, kommune, generation)
+    st.session_state["pw.workshop"] = folder.slug
     st.session_state["pw.kommune"] = kommune
     st.session_state["pw.code"] = access.normalise_code(code)
     return kommune
@@ -226,13 +373,12 @@ def acting_kommune(slug: str, workshop: Workshop) -> str | None:
     reload). Without codes, or for the facilitator, a select box chooses, shared with the wizard.
     """
     if codes_active(slug) and not is_facilitator():
-        joined = st.session_state.get("pw.joined")
-        if (not joined or joined[0] != slug) and st.query_params.get("code"):
-            join(slug, st.query_params["code"])
-            joined = st.session_state.get("pw.joined")
-        if joined and joined[0] == slug and workshop.kommune(joined[1]):
-            st.caption(texts.DAY_SIGNED_IN.format(name=md_escape(workshop.kommune(joined[1]).name)))
-            return joined[1]
+        kommune = joined_kommune(slug)
+        if kommune is None and st.query_params.get("code"):
+            kommune = join(slug, st.query_params["code"])
+        if kommune and workshop.kommune(kommune):
+            st.caption(texts.DAY_SIGNED_IN.format(name=md_escape(workshop.kommune(kommune).name)))
+            return kommune
         st.info(texts.DAY_JOIN_NEEDED, icon=":material/key:")
         return None
     options = [k.slug for k in workshop.kommunen]
@@ -304,7 +450,7 @@ def kommune_names(workshop: Workshop, slugs: list[str] | tuple[str, ...]) -> str
 
 def facilitator_section(title: str, draw, *args) -> None:  # noqa: ANN001 - draw(*args) draws the section
     """A part only the facilitator uses: shown once unlocked (or without PIN), else a PIN form in an expander."""
-    if is_facilitator() or not os.environ.get("WERKSTATT_PIN"):
+    if is_facilitator() or not configured_pin_hash():
         st.subheader(title)
         if facilitator_allowed():
             draw(*args)
@@ -314,10 +460,17 @@ def facilitator_section(title: str, draw, *args) -> None:  # noqa: ANN001 - draw
 
 
 def chosen_workshop() -> tuple[str, Workshop, WorkshopFolder] | None:
-    """(slug, workshop, folder) of this session's workshop, or None after saying why there is none."""
+    """(slug, workshop, folder) for the day's pages, or None after saying why there is none.
+
+    Before the reveal a fellow sees none of them: each names other Kommunen or shows their texts.
+    """
     slug = chosen_workshop_slug()
     if slug is None:
-        st.warning(texts.START_NO_WORKSHOP.format(root=personas_root()))
+        if not workshop_slugs():
+            st.warning(texts.START_NO_WORKSHOP.format(root=personas_root()))
+        return None
+    if not may_see_others(slug):  # the day's pages name other Kommunen and show their texts
+        wait_for_reveal(slug, texts.DAY_NOT_REVEALED)
         return None
     workshop = load_workshop(slug)
     return (slug, workshop, folder_for(slug)) if workshop is not None else None

@@ -14,13 +14,14 @@ def page() -> None:
     slug = common.chosen_workshop_slug()
     st.title(texts.OVERVIEW_TITLE)
     if slug is None:
-        st.warning(texts.START_NO_WORKSHOP.format(root=common.personas_root()))
+        if not common.workshop_slugs():
+            st.warning(texts.START_NO_WORKSHOP.format(root=common.personas_root()))
         return
     workshop = common.load_workshop(slug)
     if workshop is None:
         return
     if not common.may_see_others(slug):
-        st.info(texts.JOIN_NOT_REVEALED, icon=":material/visibility_off:")
+        common.wait_for_reveal(slug)
         return
     folder = common.folder_for(slug)
     results = folder.personas()

@@ -1,40 +1,81 @@
-"""Start page: what this is, choose the workshop and your Kommune, go to the wizard."""
+"""Start page: what this is; the code field first when there are join codes; else choose workshop and Kommune."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from werkstatt import texts
-from werkstatt.model import ValidationError
 from werkstatt.ui import common
 
 
 def page() -> None:
     st.title(texts.APP_TITLE)
+    slugs = common.workshop_slugs()
+    # With join codes anywhere, a fellow joins by code (typed or from the card's link) and the code
+    # decides the workshop: no list of workshops, no free choice of Kommune — and the field comes
+    # first, so a phone shows it without scrolling past the introduction.
+    by_code = bool(slugs) and common.codes_anywhere() and not common.is_facilitator()
+    if by_code:
+        _join_by_code()
     st.markdown(f"**{texts.APP_TAGLINE}**")
     st.markdown(texts.START_INTRO)
-
-    slugs = common.workshop_slugs()
     if not slugs:
         st.warning(texts.START_NO_WORKSHOP.format(root=common.personas_root()))
         return
-    slug = common.chosen_workshop_slug()
+    if not by_code:
+        _choose_kommune(slugs)
+
+
+def _join_by_code() -> None:
+    link_code = st.query_params.get("code")
+    if link_code and st.session_state.get("pw.link_code_tried") != link_code:
+        st.session_state["pw.link_code_tried"] = link_code  # a link is tried once, not on every rerun
+        if common.join_anywhere(link_code):
+            st.switch_page(st.session_state["pw.pages"]["wizard"])
+    joined = st.session_state.get("pw.joined")
+    kommune = common.joined_kommune(joined[0]) if joined else None
+    if kommune:
+        slug = common.chosen_workshop_slug()  # the code's workshop, named and kept in the address
+        workshop = common.load_workshop(slug) if slug else None
+        if workshop is not None and workshop.kommune(kommune):
+            st.success(texts.JOIN_SIGNED_IN.format(name=common.md_escape(workshop.kommune(kommune).name)))
+            if st.button(texts.JOIN_TO_PERSONA, type="primary", icon=":material/edit:"):
+                st.switch_page(st.session_state["pw.pages"]["wizard"])
+            return
+    with st.form("pw.join_form"):
+        code = st.text_input(texts.JOIN_CODE, placeholder=texts.JOIN_CODE_PLACEHOLDER, key="pw.join_code")
+        submitted = st.form_submit_button(texts.JOIN_SUBMIT, type="primary", icon=":material/login:")
+        st.caption(texts.JOIN_INTRO)
+    if submitted and common.join_anywhere(code):
+        st.switch_page(st.session_state["pw.pages"]["wizard"])
+
+
+def _choose_kommune(slugs: list[str]) -> None:
+    """Without codes (or for the facilitator): choose the workshop, then the Kommune whose persona to edit."""
     if len(slugs) > 1:
-        slug = st.selectbox(
-            texts.START_WORKSHOP, slugs, index=slugs.index(slug), format_func=_workshop_title, key="pw.start_workshop"
+        current = st.query_params.get("workshop") or st.session_state.get("pw.workshop")
+        choice = st.selectbox(
+            texts.START_WORKSHOP,
+            slugs,
+            index=slugs.index(current) if current in slugs else None,
+            format_func=common.workshop_title,
+            placeholder=texts.WORKSHOP_CHOOSE_PLACEHOLDER,
+            key="pw.start_workshop",
         )
-        st.session_state["pw.workshop"] = slug
-    workshop = common.load_workshop(slug)
+        if choice is None:
+            return
+        st.session_state["pw.workshop"] = choice
+        st.query_params["workshop"] = choice
+    slug = common.chosen_workshop_slug()
+    workshop = common.load_workshop(slug) if slug else None
     if workshop is None:
         return
-    st.subheader(workshop.title)
+    st.subheader(common.md_escape(workshop.title))
     date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
-    st.caption(texts.START_WORKSHOP_INFO.format(date=date, place=workshop.place, count=len(workshop.kommunen)))
+    place = common.md_escape(workshop.place)
+    st.caption(texts.START_WORKSHOP_INFO.format(date=date, place=place, count=len(workshop.kommunen)))
     st.markdown(texts.START_STEPS)
 
-    if common.codes_active(slug) and not common.is_facilitator():
-        _join_form(slug)
-        return
     folder = common.folder_for(slug)
     states = {result.slug: result for result in folder.personas()}
 
@@ -61,26 +102,4 @@ def page() -> None:
     )
     if st.button(texts.START_EDIT, type="primary", disabled=choice is None, icon=":material/edit:"):
         st.session_state["pw.kommune"] = choice
-        st.switch_page(st.session_state["pw.pages"]["wizard"])
-
-
-def _workshop_title(slug: str) -> str:
-    try:
-        return common.folder_for(slug).workshop().title
-    except ValidationError:  # a broken workshop still needs a name in the list
-        return slug
-
-
-def _join_form(slug: str) -> None:
-    """With join codes: the code from the table card (typed, or from the QR code's link)."""
-    link_code = st.query_params.get("code")
-    if link_code and st.session_state.get("pw.link_code_tried") != link_code:
-        st.session_state["pw.link_code_tried"] = link_code  # a link is tried once, not on every rerun
-        if common.join(slug, link_code):
-            st.switch_page(st.session_state["pw.pages"]["wizard"])
-    st.markdown(texts.JOIN_INTRO)
-    with st.form("pw.join_form"):
-        code = st.text_input(texts.JOIN_CODE, placeholder=texts.JOIN_CODE_PLACEHOLDER, key="pw.join_code")
-        submitted = st.form_submit_button(texts.JOIN_SUBMIT, type="primary", icon=":material/login:")
-    if submitted and common.join(slug, code):
         st.switch_page(st.session_state["pw.pages"]["wizard"])
