@@ -165,6 +165,11 @@ def test_takeaways_show_on_the_persona_page_and_as_pdf(day_app, browser) -> None
         page.get_by_role("button", name="Vorhaben hinzufügen").last.click()
         settle(page)
         expect(page.get_by_text("Gespeichert.")).to_be_visible()
+        # The form for the next item starts empty: no words and no contacts of the item just saved.
+        expect(page.get_by_label("Was wir ausprobieren").last).to_have_value("")
+        expect(page.get_by_label("Nächster konkreter Schritt").last).to_have_value("")
+        new_form = page.locator('[data-testid="stForm"]').last
+        expect(new_form.get_by_text("Stadt Neustrand")).to_have_count(0)
         assert serious_accessibility_problems(page) == []
         page.get_by_role("button", name="Mitnehmen-PDF erstellen").click()
         with page.expect_download(timeout=60_000) as download_info:

@@ -35,7 +35,7 @@ def _own(slug: str, folder: WorkshopFolder, workshop: Workshop, takeaways: day.T
     data = common.snapshot(slug)
     suggested = sorted({p.help.kommune for p in partners_for(list(data.partners), kommune)}) if data else []
     if suggested:
-        st.caption(texts.TAKEAWAYS_SUGGESTED.format(names=common.kommune_names(workshop, suggested)))
+        st.caption(texts.TAKEAWAYS_SUGGESTED.format(names=common.md_escape(common.kommune_names(workshop, suggested))))
     items = takeaways.of(kommune)
     if not items:
         st.caption(texts.TAKEAWAYS_NONE)
@@ -57,40 +57,50 @@ def _item_form(
     suggested: list[str] | None = None,
 ) -> None:
     key = f"pw.takeaway.{item.id if item else 'new'}"
+    # The new item's form starts without values of its own: it is emptied through session state (in the save
+    # callback), the only way Streamlit also empties the browser's fields; dropping the keys leaves them there.
+    initial = {"value": item.text} if item else {}
     with st.form(key, border=False, clear_on_submit=False):
-        text = st.text_area(
-            texts.TAKEAWAYS_TEXT, value=item.text if item else "", max_chars=1500, height=80, key=f"{key}.text"
+        st.text_area(texts.TAKEAWAYS_TEXT, max_chars=1500, height=80, key=f"{key}.text", **initial)
+        st.text_input(
+            texts.TAKEAWAYS_NEXT, max_chars=500, key=f"{key}.next", **({"value": item.next_step} if item else {})
         )
-        step = st.text_input(
-            texts.TAKEAWAYS_NEXT, value=item.next_step if item else "", max_chars=500, key=f"{key}.next"
-        )
-        contacts = st.multiselect(
+        st.multiselect(
             texts.TAKEAWAYS_CONTACTS,
             others,
-            default=item.contacts if item else [],
             format_func=lambda s: workshop.kommune(s).name,
             placeholder=texts.DAY_KOMMUNEN_PLACEHOLDER,
             key=f"{key}.contacts",
+            **({"default": item.contacts} if item else {}),
         )
         save, remove = st.columns([2, 1])
-        saved = save.form_submit_button(
-            texts.TAKEAWAYS_SAVE if item else texts.TAKEAWAYS_ADD, type="primary", icon=":material/save:"
+        save.form_submit_button(
+            texts.TAKEAWAYS_SAVE if item else texts.TAKEAWAYS_ADD,
+            type="primary",
+            icon=":material/save:",
+            on_click=_save,
+            args=(folder, kommune, item, key),
         )
-        removed = remove.form_submit_button(texts.TAKEAWAYS_REMOVE, icon=":material/delete:") if item else False
-    if saved:
         if item:
-            operation = lambda t: day.edit_takeaway(t, kommune, item.id, text, step, contacts)  # noqa: E731
-        else:
-            operation = lambda t: day.add_takeaway(t, kommune, text, step, contacts)  # noqa: E731
-        if common.apply("takeaways", lambda: folder.update_takeaways(operation), texts.TAKEAWAYS_SAVED):
-            if not item:
-                for suffix in (".text", ".next", ".contacts"):
-                    st.session_state.pop(f"{key}{suffix}", None)
-            st.rerun()
-        common.show_flash("takeaways")  # refused: the message here, and the words stay in the form
-    if removed:
-        common.apply("takeaways", lambda: folder.update_takeaways(lambda t: day.remove_takeaway(t, kommune, item.id)))
-        st.rerun()
+            remove.form_submit_button(
+                texts.TAKEAWAYS_REMOVE, icon=":material/delete:", on_click=_remove, args=(folder, kommune, item, key)
+            )
+    common.show_flash(key)  # the outcome under the form it belongs to; a refused form keeps every word
+
+
+def _save(folder: WorkshopFolder, kommune: str, item: day.Takeaway | None, key: str) -> None:
+    state = st.session_state
+    text, step, contacts = state.get(f"{key}.text", ""), state.get(f"{key}.next", ""), list(state[f"{key}.contacts"])
+    if item:
+        operation = lambda t: day.edit_takeaway(t, kommune, item.id, text, step, contacts)  # noqa: E731
+    else:
+        operation = lambda t: day.add_takeaway(t, kommune, text, step, contacts)  # noqa: E731
+    if common.apply(key, lambda: folder.update_takeaways(operation), texts.TAKEAWAYS_SAVED) and not item:
+        state[f"{key}.text"], state[f"{key}.next"], state[f"{key}.contacts"] = "", "", []
+
+
+def _remove(folder: WorkshopFolder, kommune: str, item: day.Takeaway, key: str) -> None:
+    common.apply(key, lambda: folder.update_takeaways(lambda t: day.remove_takeaway(t, kommune, item.id)))
 
 
 def _pdf(slug: str, kommune: str, any_items: bool) -> None:
