@@ -386,3 +386,126 @@ def test_a_code_is_found_among_all_workshops(workshop_dir: Path) -> None:
     found = find_code([demo, autumn], "jkmn pqrs")
     assert found is not None and (found[0].slug, found[1], found[2]) == ("herbst", "neustrand", 1)
     assert find_code([demo, autumn], "ABCD-EFGH") is None and find_code([demo, autumn], "") is None
+
+
+# --- the workshop is explicit everywhere (AppTest) ------------------------------------------------
+
+
+@pytest.fixture
+def two_workshops(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo (no codes) beside a second workshop whose Kommunen join by code; a PIN is set."""
+    import shutil
+
+    from werkstatt.store import WorkshopFolder
+
+    autumn = workshop_dir.parent / "fellowtag-herbst"
+    shutil.copytree(workshop_dir, autumn)
+    for path in (autumn / "tag").rglob("*.yaml") if (autumn / "tag").exists() else []:
+        path.unlink()
+    WorkshopFolder(autumn).set_codes({"lindenau": "ABCD-EFGH", "neustrand": "JKMN-PQRS"})
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.setenv("WERKSTATT_PIN", "2468")
+    return autumn
+
+
+def test_a_card_link_joins_its_workshop_not_the_demo(two_workshops: Path) -> None:
+    """The blocker: ``/?code=…`` showed the demo with a Kommune select box."""
+    root = Path(__file__).resolve().parent.parent
+    for query in ({"code": "JKMN-PQRS"}, {"workshop": "fellowtag-herbst", "code": "JKMN-PQRS"}):
+        at = AppTest.from_file(str(root / "app.py"), default_timeout=30)
+        at.query_params.update(query)
+        at.run()
+        assert not at.exception, at.exception
+        assert at.title[0].value == "Persona bearbeiten: Stadt Neustrand"
+        assert at.session_state["pw.workshop"] == "fellowtag-herbst"
+        assert at.query_params["workshop"] == "fellowtag-herbst"
+        assert not [s for s in at.selectbox if s.key in ("pw.start_kommune", "pw.start_workshop")]
+
+
+def test_the_start_page_asks_for_the_code_first_and_finds_its_workshop(two_workshops: Path) -> None:
+    at = app_test()
+    # Right under the title: the code field, before any introduction; no list of workshops.
+    first_input = next(i for i, node in enumerate(at.main) if getattr(node, "key", None) == "pw.join_code")
+    first_text = next(i for i, node in enumerate(at.main) if node.type == "markdown" and "Persona" in node.value)
+    assert first_input < first_text
+    assert not at.selectbox
+    at.text_input(key="pw.join_code").input("WXYZ-2345")
+    at.button[0].click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "gibt es nicht" in errors and "Herbst" not in errors and "herbst" not in errors
+    at.text_input(key="pw.join_code").input("abcd efgh")
+    at.button[0].click().run()
+    assert at.title[0].value == "Persona bearbeiten: Stadt Lindenau"
+    assert any("Workshop: K360-Fellowtag (Demo)" in c.value.replace("\\", "") for c in at.caption)
+
+
+def test_facilitator_pages_never_fall_back_to_the_demo(two_workshops: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WERKSTATT_PIN")
+    from werkstatt.store import WorkshopFolder
+
+    WorkshopFolder(two_workshops).set_codes({})  # no codes anywhere: the pages are open without a PIN
+    script = "from werkstatt.ui import group_page\ngroup_page.page()\n"
+    at = AppTest.from_string(script, default_timeout=30).run()
+    assert at.selectbox(key="pw.choose_workshop").value is None and not at.dataframe
+    at.selectbox(key="pw.choose_workshop").select("fellowtag-herbst").run()
+    assert at.query_params["workshop"] == "fellowtag-herbst" and at.dataframe
+    again = AppTest.from_string(script, default_timeout=30)  # a reload or a new tab: from the address
+    again.query_params["workshop"] = "fellowtag-herbst"
+    again.run()
+    assert not [s for s in again.selectbox if s.key == "pw.choose_workshop"]
+    assert any(c.value.startswith("Workshop: ") for c in again.caption)
+
+
+def test_codes_need_a_pin_and_new_codes_end_old_sessions(two_workshops: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from werkstatt.store import WorkshopFolder
+
+    at = app_test()
+    at.text_input(key="pw.join_code").input("JKMN-PQRS")
+    at.button[0].click().run()
+    assert at.title[0].value == "Persona bearbeiten: Stadt Neustrand"
+    WorkshopFolder(two_workshops).set_codes({"neustrand": "TTTT-UUUU"})  # the facilitator made new codes
+    at.run()
+    assert any("gilt nicht mehr" in w.value for w in at.warning)
+    assert any("nur die eigene Persona" in e.value for e in at.error)
+    assert not at.text_input and "code" not in at.query_params
+
+    monkeypatch.delenv("WERKSTATT_PIN")  # codes active, no PIN: facilitator pages stay locked
+    script = "from werkstatt.ui import access_page\naccess_page.page()\n"
+    access = AppTest.from_string(script, default_timeout=30).run()
+    assert any("kein Moderations-PIN gesetzt" in e.value for e in access.error)
+    assert not [b for b in access.button if b.label == "Neue Zugangscodes erzeugen"]
+
+
+def test_without_a_pin_no_codes_can_be_made(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    script = "from werkstatt.ui import access_page\naccess_page.page()\n"
+    at = AppTest.from_string(script, default_timeout=30).run()
+    assert any("nur mit Moderations-PIN" in e.value and "python -m werkstatt pin" in e.value for e in at.error)
+    button = next(b for b in at.button if b.label == "Neue Zugangscodes erzeugen")
+    assert button.disabled
+
+
+def test_the_pin_file_unlocks_and_wrong_pins_count_across_sessions(
+    workshop_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from werkstatt.access import GUESSES, write_pin_file
+
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    write_pin_file(workshop_dir.parent, "7531")
+    monkeypatch.setattr(GUESSES, "clock", lambda: 1000.0)  # the tabs are quicker than a loaded test machine
+    script = "from werkstatt.ui import group_page\ngroup_page.page()\n"
+    for _ in range(3):  # three tabs of one machine, one wrong PIN each
+        tab = AppTest.from_string(script, default_timeout=30).run()
+        tab.text_input(key="pw.pin").input("0000")
+        tab.button[0].click().run()
+        assert any("stimmt nicht" in e.value for e in tab.error)
+    fourth = AppTest.from_string(script, default_timeout=30).run()
+    fourth.text_input(key="pw.pin").input("7531")
+    fourth.button[0].click().run()
+    assert any("Sekunden warten" in e.value for e in fourth.error)  # a new tab does not reset the count
+    monkeypatch.setattr(GUESSES, "clock", lambda: 1003.0)  # …the wait is over
+    fourth.text_input(key="pw.pin").input("7531")
+    fourth.button[0].click().run()
+    assert fourth.session_state["pw.facilitator"] is True and fourth.dataframe

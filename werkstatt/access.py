@@ -140,9 +140,11 @@ class GuessLimiter:
 
     def __init__(self) -> None:
         import threading
+        import time
 
         self._lock = threading.Lock()
         self._throttles: dict[str, Throttle] = {}
+        self.clock = time.monotonic  # a test may stop the clock
 
     def attempt(self, key: str, check, now: float | None = None) -> Attempt:  # noqa: ANN001 - check() -> bool
         """Run ``check`` unless ``key`` must wait.
@@ -150,9 +152,7 @@ class GuessLimiter:
         The attempt is booked as a failure under the lock *before* the slow check runs, so parallel
         guesses cannot all slip through while the first ones are still hashing; a success undoes it.
         """
-        import time
-
-        now = time.monotonic() if now is None else now
+        now = self.clock() if now is None else now
         with self._lock:
             throttle = self._throttles.setdefault(key, Throttle())
             wait = throttle.wait(now)
@@ -166,11 +166,9 @@ class GuessLimiter:
         return Attempt(checked=True, ok=ok)
 
     def wait(self, key: str, now: float | None = None) -> float:
-        import time
-
         with self._lock:
             throttle = self._throttles.get(key)
-            return throttle.wait(time.monotonic() if now is None else now) if throttle else 0.0
+            return throttle.wait(self.clock() if now is None else now) if throttle else 0.0
 
     def forget(self) -> None:
         """Start over (tests; a restarted server starts over anyway)."""

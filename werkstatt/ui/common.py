@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
@@ -117,9 +118,23 @@ def show_problems(title: str, problems: list[Problem] | tuple[Problem, ...]) -> 
 
 
 def apply_page_basics() -> None:
-    """German page language (Streamlit's page says ``lang="en"``; WCAG 3.1.1) and contrast fixes."""
-    st.html("<script>document.documentElement.lang = 'de';</script>", unsafe_allow_javascript=True)
+    """German page language (Streamlit's page says ``lang="en"``; WCAG 3.1.1), German in place of
+    Streamlit's own English words (templates/app.js), contrast and wrapping fixes (templates/app.css)."""
+    st.html(f"<script>{_german_script()}</script>", unsafe_allow_javascript=True)
     st.html(f"<style>{render.stylesheet('app.css')}</style>")
+
+
+@st.cache_resource
+def _german_script() -> str:
+    """The page script with its word lists in front; ``</`` escaped so no text can end the script."""
+    words = json.dumps(texts.UI_GERMAN, ensure_ascii=False)
+    patterns = json.dumps(texts.UI_GERMAN_PATTERNS, ensure_ascii=False)
+    # A block, so that the constants can be declared again when Streamlit runs the script again.
+    script = (
+        "document.documentElement.lang = 'de';\n"
+        f"{{\nconst EXACT = {words};\nconst PATTERNS = {patterns};\n{render.stylesheet('app.js')}}}\n"
+    )
+    return script.replace("</", "<\\/")
 
 
 @dataclass(frozen=True)
@@ -189,7 +204,7 @@ def _token_from_cookie(stored: str) -> bool:
         token = st.context.cookies.get(access.TOKEN_COOKIE)
     except Exception:  # noqa: BLE001 - no browser behind this session (AppTest): no cookie
         return False
-    if not token:
+    if not isinstance(token, str) or not token:
         return False
     try:
         secret = access.server_secret(personas_root())
@@ -282,7 +297,8 @@ def check_pin(entered: str, stored: str, client: str) -> access.Attempt:
 
 def client_key() -> str:
     """Who is trying: the client machine (loopback, IPv4 and IPv4-mapped IPv6 forms are one key)."""
-    return access.client_key(st.context.ip_address)
+    address = st.context.ip_address
+    return access.client_key(address if isinstance(address, str) else None)  # AppTest has no real client
 
 
 # -- join codes ---------------------------------------------------------------------------------
