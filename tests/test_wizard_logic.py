@@ -346,3 +346,145 @@ def test_a_failing_write_says_why_in_german_and_keeps_the_text(workshop_dir: Pat
     monkeypatch.setattr(store_module, "write_atomically", real_write)
     _click(at, "Speichern")
     assert WorkshopFolder(workshop_dir).persona("lindenau").persona.profile.name == "Getippt bei vollem Datenträger"
+
+
+# ---------------------------------------------------------------------------------------------
+# No typed text is lost: drafts across steps, reloads, newer versions
+
+
+def test_text_of_every_step_survives_step_changes_even_when_nothing_can_be_written(
+    workshop_dir: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    import errno
+
+    from werkstatt import store as store_module
+
+    def read_only(path, content) -> None:  # noqa: ANN001
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    at = open_wizard(workshop_dir, monkeypatch)
+    monkeypatch.setattr(store_module, "write_atomically", read_only)  # only the session holds the text now
+    typed = {
+        ("persona", "role"): "Rolle, ungespeichert",
+        ("story", "quote"): "Zitat, ungespeichert",
+        ("story", "story"): "Geschichte, ungespeichert",
+        ("status", "note.kjsg"): "Notiz, ungespeichert",
+        ("obstacles", 0): "Stolperstein, ungespeichert",
+        ("exchange", 0): "Frage, ungespeichert",
+    }
+    for (step, field), value in typed.items():
+        at.radio(key="pw.step_radio").set_value(step).run()
+        gen = at.session_state["pw.gen"]
+        if isinstance(field, int):
+            at.text_area[field].input(value).run()
+        elif step == "story" and field == "story":
+            at.text_area(key=f"w{gen}.story").input(value).run()
+        else:
+            at.text_input(key=f"w{gen}.{field}").input(value).run()
+        assert not at.exception, at.exception
+    for step in ("preview", "persona", "story", "status", "obstacles", "exchange"):
+        at.radio(key="pw.step_radio").set_value(step).run()
+    assert "der Ordner ist schreibgeschützt" in "\n".join(e.value for e in at.error)
+    draft = at.session_state["pw.drafts"][at.session_state["pw.current"]]["draft"]
+    assert draft["persona"]["role"] == "Rolle, ungespeichert"
+    assert draft["persona"]["quote"] == "Zitat, ungespeichert"
+    assert draft["persona"]["story"] == "Geschichte, ungespeichert"
+    assert draft["status"]["kjsg"]["note"] == "Notiz, ungespeichert"
+    assert draft["obstacles"][0]["text"] == "Stolperstein, ungespeichert"
+    assert draft["questions"][0]["text"] == "Frage, ungespeichert"
+    assert [a.value for a in at.text_area][:1] == ["Frage, ungespeichert"]  # the widget shows it again
+
+
+def _reopen(workshop_dir: Path, monkeypatch, token: str):  # noqa: ANN001, ANN202
+    """A new session of the same tab, as after a reload: the address still names the tab's draft."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["pw.draft_token"] = token  # what the page reads from ?entwurf= after a reload
+    at.run()
+    at.selectbox(key="pw.start_kommune").select("lindenau").run()
+    next(b for b in at.button if b.label == "Persona bearbeiten").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_unsaved_input_is_kept_on_disk_and_restored_in_a_new_session(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    at = open_wizard(workshop_dir, monkeypatch)
+    token = at.session_state["pw.draft_token"]
+    at.text_input(key="w1.name").input("Noch nicht gespeichert").run()
+    kept = list((workshop_dir / ".entwuerfe").iterdir())
+    assert [p.name for p in kept] == [f"lindenau-{token}.yaml"]
+    assert "Noch nicht gespeichert" in kept[0].read_text("utf-8")
+
+    again = _reopen(workshop_dir, monkeypatch, token)
+    assert again.text_input(key="w1.name").value == "Noch nicht gespeichert"
+    notices = "\n".join(i.value for i in again.info)
+    assert "Nicht gespeicherte Eingaben von " in notices and " Uhr wiederhergestellt." in notices
+    assert "ungespeicherte Änderungen" in "\n".join(w.value for w in again.warning)
+
+    next(b for b in again.button if b.label == "Wiederhergestellte Eingaben verwerfen").click().run()
+    assert again.text_input(key="w2.name").value == "Jana Brückner"
+    assert not list((workshop_dir / ".entwuerfe").iterdir())
+    assert "wiederhergestellt" not in "\n".join(i.value for i in again.info)
+
+
+def test_saving_removes_the_kept_draft_and_a_restored_draft_merges_onto_a_newer_version(
+    workshop_dir: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    at = open_wizard(workshop_dir, monkeypatch)
+    token = at.session_state["pw.draft_token"]
+    at.text_input(key="w1.role").input("Rolle aus dem Entwurf").run()
+    _click(at, "Speichern")
+    assert not list((workshop_dir / ".entwuerfe").iterdir())  # saved: nothing kept any more
+    at.text_input(key="w1.name").input("Name aus dem Entwurf").run()
+    assert list((workshop_dir / ".entwuerfe").iterdir())
+
+    store = WorkshopFolder(workshop_dir)  # meanwhile another laptop saves stage 5 → 6
+    other = store.persona("lindenau").persona
+    other.profile.quote = "Zitat vom anderen Laptop"
+    store.save_persona(other, base_revision=5)
+
+    again = _reopen(workshop_dir, monkeypatch, token)
+    assert "neuere Fassung gespeichert (Stand 6)" in "\n".join(i.value for i in again.info)
+    _click(again, "Speichern")
+    _click(again, "Beide zusammenführen")
+    saved = WorkshopFolder(workshop_dir).persona("lindenau").persona
+    assert saved.revision == 7
+    assert (saved.profile.name, saved.profile.role, saved.profile.quote) == (
+        "Name aus dem Entwurf",
+        "Rolle aus dem Entwurf",
+        "Zitat vom anderen Laptop",
+    )
+
+
+def test_a_damaged_kept_draft_is_reported_not_trusted(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    (workshop_dir / ".entwuerfe").mkdir()
+    (workshop_dir / ".entwuerfe" / "lindenau-abcdef012345.yaml").write_text("draft: [unvollständig\n", "utf-8")
+    at = _reopen(workshop_dir, monkeypatch, "abcdef012345")
+    assert at.text_input(key="w1.name").value == "Jana Brückner"
+    assert "konnten nicht wiederhergestellt werden" in "\n".join(i.value for i in at.info)
+
+
+def test_the_page_says_when_another_laptop_saved_a_newer_version(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    at = open_wizard(workshop_dir, monkeypatch)
+    store = WorkshopFolder(workshop_dir)
+    other = store.persona("lindenau").persona
+    other.profile.name = "Vom anderen Laptop"
+    store.save_persona(other, base_revision=4)
+    at.run()  # what the status line's timer does every 3 s
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "neuere Fassung gespeichert (Stand 5; Sie sehen Stand 4)" in warnings
+    assert "Alle Änderungen sind gespeichert" not in "\n".join(s.value for s in at.success)
+    _click(at, "Neuere Fassung laden")
+    assert at.text_input(key="w2.name").value == "Vom anderen Laptop"
+    assert "Alle Änderungen sind gespeichert (Stand 5" in "\n".join(s.value for s in at.success)
+
+    other.profile.name = "Noch einmal vom anderen Laptop"
+    store.save_persona(other, base_revision=5)
+    at.text_input(key="w2.role").input("Meine ungespeicherte Rolle").run()
+    assert "Ihre ungespeicherten Eingaben bleiben erhalten" in "\n".join(c.value for c in at.caption)
+    assert not [b for b in at.button if b.label == "Neuere Fassung laden"]
+    assert at.text_input(key="w2.role").value == "Meine ungespeicherte Rolle"

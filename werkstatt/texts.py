@@ -300,6 +300,7 @@ WIZ_DRAFT_RESTORED_NEWER = (
 )
 WIZ_DRAFT_DISCARD = "Wiederhergestellte Eingaben verwerfen"
 WIZ_DRAFT_DISCARD_HELP = "Verwirft die wiederhergestellten Eingaben und lädt die zuletzt gespeicherte Fassung."
+WIZ_DRAFT_UNDERSTOOD = "Verstanden"
 WIZ_DRAFT_UNREADABLE = (
     "Eingaben von vor dem Neuladen konnten nicht wiederhergestellt werden (die Entwurfsdatei ist beschädigt). "
     "Angezeigt wird die zuletzt gespeicherte Fassung."

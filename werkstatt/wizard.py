@@ -9,6 +9,7 @@ The draft lives in the session and is the only copy of unsaved text; widgets are
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -16,7 +17,9 @@ from typing import Any
 
 from werkstatt import texts
 from werkstatt.model import (
+    ENTRY_ID_RE,
     ENTRY_SECTIONS,
+    EVIDENCE,
     Entry,
     Limits,
     Persona,
@@ -26,6 +29,7 @@ from werkstatt.model import (
     ValidationError,
     Workshop,
     clean_text,
+    empty_persona,
     new_entry_id,
     parse_persona,
 )
@@ -205,6 +209,72 @@ def fingerprint(draft: dict) -> str:
     data, _ = draft_to_data(draft)
     data.pop("revision")
     return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+
+
+# ---------------------------------------------------------------------------------------------
+# Keeping unsaved input across a reload
+
+
+def kept_draft_data(draft: dict, saved_at: dt.datetime) -> dict:
+    """What the store keeps of an unsaved draft (plain data, read back by ``draft_from_kept``)."""
+    return {"schema_version": 1, "saved_at": saved_at.isoformat(timespec="seconds"), "draft": copy.deepcopy(draft)}
+
+
+def draft_from_kept(data: Any, workshop: Workshop, kommune: str) -> tuple[dict, dt.datetime] | None:
+    """A kept draft, rebuilt field by field from what the file holds; None when it is not one.
+
+    The file is ours, but it is still a file: only well-typed values of known fields come back,
+    so a damaged or edited draft can never put something into the form that the form can't hold.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("draft"), dict):
+        return None
+    try:
+        saved_at = dt.datetime.fromisoformat(str(data.get("saved_at")))
+    except ValueError:
+        return None
+    raw = data["draft"]
+    if raw.get("kommune") != kommune:
+        return None
+    draft = draft_from_persona(empty_persona(kommune), workshop)
+    revision = raw.get("revision")
+    if isinstance(revision, int) and not isinstance(revision, bool) and revision >= -1:
+        draft["revision"] = revision
+    person = raw.get("persona") if isinstance(raw.get("persona"), dict) else {}
+    for key in ("name", "role", "quote", "story", "avatar_seed", "avatar_file"):
+        if isinstance(person.get(key), str):
+            draft["persona"][key] = clean_text(person[key])
+    age = person.get("age")
+    if isinstance(age, int) and not isinstance(age, bool) and 0 <= age <= 120:
+        draft["persona"]["age"] = age
+    status = raw.get("status") if isinstance(raw.get("status"), dict) else {}
+    for topic in workshop.topic_ids:
+        item = status.get(topic) if isinstance(status.get(topic), dict) else {}
+        stage = item.get("stage")
+        if isinstance(stage, int) and not isinstance(stage, bool) and 0 <= stage <= 4:
+            draft["status"][topic]["stage"] = stage
+        if isinstance(item.get("note"), str):
+            draft["status"][topic]["note"] = clean_text(item["note"])
+    for section in ENTRY_SECTIONS:
+        items = raw.get(section) if isinstance(raw.get(section), list) else []
+        taken: set[str] = set()
+        for item in items[:200]:
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                continue
+            uid = item.get("uid")
+            if not isinstance(uid, str) or not ENTRY_ID_RE.match(uid) or uid in taken:
+                uid = _uid(taken)
+            taken.add(uid)
+            topics = item.get("topics") if isinstance(item.get("topics"), list) else []
+            evidence = item.get("evidence")
+            draft[section].append(
+                {
+                    "uid": uid,
+                    "text": clean_text(item["text"]),
+                    "topics": [t for t in dict.fromkeys(topics) if t in workshop.topic_ids],
+                    "evidence": evidence if evidence in EVIDENCE else None,
+                }
+            )
+    return draft, saved_at
 
 
 # ---------------------------------------------------------------------------------------------

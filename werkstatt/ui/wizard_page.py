@@ -10,7 +10,10 @@ Kommune, the saved version taken after a conflict), so stale widget values never
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import datetime as dt
+import secrets
 from html import escape
 
 import streamlit as st
@@ -18,7 +21,7 @@ import streamlit as st
 from werkstatt import history, render, texts, wizard
 from werkstatt.avatar import avatar_data_uri, new_seed
 from werkstatt.model import EVIDENCE, STAGES, ValidationError, Workshop, empty_persona, slugify
-from werkstatt.store import ConflictError, WorkshopFolder, write_problem
+from werkstatt.store import DRAFT_TOKEN_RE, ConflictError, WorkshopFolder, write_problem
 from werkstatt.ui import common
 
 # (workshop, kommune) → {"draft": …, "saved": fingerprint of the saved state,
@@ -33,6 +36,12 @@ SAVE_REQUESTED = "pw.save_requested"
 CONFLICT = "pw.conflict"
 GENERAL_ERROR = "pw.general_error"
 LAST_UPLOAD = "pw.last_upload"
+DRAFT_TOKEN = "pw.draft_token"  # names this tab's kept draft; lives in the address as ?entwurf=
+KEPT = "pw.kept"  # (workshop, kommune) → fingerprint of the draft last kept on disk
+KEEP_ERROR = "pw.keep_error"
+RESTORED = "pw.restored"  # (workshop, kommune) → the notice shown after a reload restored or lost input
+STEP_PARAM = "schritt"
+DRAFT_PARAM = "entwurf"
 
 
 def page() -> None:
@@ -53,8 +62,9 @@ def page() -> None:
         st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_TO_START, icon=":material/home:")
         return
     st.session_state["pw.kommune"] = kommune_slug
-    # Keep the choice (and the code) in the address, so a browser reload comes back to the same persona.
-    address = {"workshop": slug, "kommune": kommune_slug}
+    # Keep the choice (and the code) in the address, so a browser reload comes back to the same persona,
+    # the same step and the input this tab had not saved yet.
+    address = {"workshop": slug, "kommune": kommune_slug, DRAFT_PARAM: _draft_token()}
     if st.session_state.get("pw.code"):
         address["code"] = st.session_state["pw.code"]
     st.query_params.update(address)
@@ -62,7 +72,7 @@ def page() -> None:
     kommune = workshop.kommune(kommune_slug)
 
     if not _ensure_draft(folder, workshop, kommune_slug):
-        st.title(f"{texts.WIZ_PAGE_TITLE}: {kommune.name}")
+        st.title(f"{texts.WIZ_PAGE_TITLE}: {common.md_escape(kommune.name)}")
         result = folder.persona(kommune_slug)
         common.show_problems(texts.WIZ_BROKEN_FILE.format(kommune=common.md_escape(kommune.name)), result.problems)
         return
@@ -72,11 +82,15 @@ def page() -> None:
     _handle_step_change(folder, workshop)
     if st.session_state.pop(SAVE_REQUESTED, False) and (_is_dirty() or not draft["revision"]):
         _save(folder, workshop)
+    st.query_params[STEP_PARAM] = str(wizard.STEP_IDS.index(st.session_state[STEP]) + 1)
 
-    st.title(f"{texts.WIZ_PAGE_TITLE}: {kommune.name}")
+    st.title(f"{texts.WIZ_PAGE_TITLE}: {common.md_escape(kommune.name)}")
     st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_OTHER_KOMMUNE, icon=":material/swap_horiz:")
+    _restored_notice(folder, workshop)
     _conflict_box(folder, workshop)
-    _status_line(draft, workshop, folder)
+    _status_line(folder, workshop)
+    if wizard.has_conflict_marks(draft):
+        st.warning(texts.WIZ_MERGE_CONFLICTS_LEFT, icon=":material/call_split:")
     _step_navigation(draft)
     persona, errors = wizard.validate_draft(draft, workshop, folder.limits)
     step = next(s for s in wizard.STEPS if s.id == st.session_state[STEP])
@@ -100,6 +114,8 @@ def page() -> None:
         for section in wizard.STEP_SECTIONS[step.id]:
             _entry_list(draft, section, workshop, errors, folder)
     _bottom_buttons(step)
+    _keep_unsaved(folder)
+    _leave_guard()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,12 +134,151 @@ def _ensure_draft(folder: WorkshopFolder, workshop: Workshop, kommune_slug: str)
         if result.exists and not result.ok:
             return False
         draft = wizard.draft_from_persona(result.persona or empty_persona(kommune_slug), workshop)
-        drafts[key] = {"draft": draft, "saved": wizard.fingerprint(draft), "base": copy.deepcopy(draft)}
+        drafts[key] = _kept_draft(folder, workshop, kommune_slug, draft) or {
+            "draft": draft,
+            "saved": wizard.fingerprint(draft),
+            "base": copy.deepcopy(draft),
+        }
     if st.session_state.get(CURRENT) != key:
         st.session_state[CURRENT] = key
         _new_widget_generation()
-    st.session_state.setdefault(STEP, wizard.STEP_IDS[0])
+    if STEP not in st.session_state:  # a new session (a reload): the step from the address
+        number = st.query_params.get(STEP_PARAM, "")
+        index = int(number) - 1 if number.isdigit() and 1 <= int(number) <= len(wizard.STEP_IDS) else 0
+        st.session_state[STEP] = wizard.STEP_IDS[index]
     return True
+
+
+def _draft_token() -> str:
+    token = st.session_state.get(DRAFT_TOKEN)
+    if not token:
+        candidate = st.query_params.get(DRAFT_PARAM, "")
+        token = candidate if DRAFT_TOKEN_RE.match(candidate) else secrets.token_hex(6)
+        st.session_state[DRAFT_TOKEN] = token
+    return token
+
+
+def _kept_draft(folder: WorkshopFolder, workshop: Workshop, kommune: str, saved: dict) -> dict | None:
+    """The input this tab had not saved before a reload, as a session entry (None if there is none).
+
+    ``saved`` is the draft of the saved file. The kept draft starts from the revision it was typed
+    on; when the file moved on since, saving it leads to the usual conflict and merge, with the
+    kept revision from the history as the merge's base.
+    """
+    key = (folder.slug, kommune)
+    try:
+        data = folder.read_draft(kommune, _draft_token())
+    except (ValidationError, OSError, ValueError):
+        data = False
+    if data is None:
+        return None
+    kept = wizard.draft_from_kept(data, workshop, kommune) if data is not False else None
+    if kept is None:
+        st.session_state.setdefault(RESTORED, {})[key] = {"text": texts.WIZ_DRAFT_UNREADABLE, "discard": False}
+        with contextlib.suppress(OSError):
+            folder.delete_draft(kommune, _draft_token())
+        return None
+    draft, saved_at = kept
+    if wizard.fingerprint(draft) == wizard.fingerprint(saved) and draft["revision"] == saved["revision"]:
+        with contextlib.suppress(OSError):
+            folder.delete_draft(kommune, _draft_token())
+        return None
+    if draft["revision"] == saved["revision"]:
+        base = copy.deepcopy(saved)
+    else:
+        past = folder.past_version(kommune, draft["revision"]) if draft["revision"] > 0 else None
+        base = wizard.draft_from_persona(past or empty_persona(kommune), workshop)
+    time_text = saved_at.strftime("%H:%M")
+    notice = (
+        texts.WIZ_DRAFT_RESTORED.format(time=time_text)
+        if draft["revision"] == saved["revision"]
+        else texts.WIZ_DRAFT_RESTORED_NEWER.format(time=time_text, revision=saved["revision"])
+    )
+    st.session_state.setdefault(RESTORED, {})[key] = {"text": notice, "discard": True}
+    st.session_state.setdefault(KEPT, {})[key] = wizard.fingerprint(draft)
+    return {"draft": draft, "saved": wizard.fingerprint(saved), "base": base}
+
+
+def _keep_unsaved(folder: WorkshopFolder) -> None:
+    """Keep unsaved input on disk after every change, and remove it once everything is saved."""
+    key = st.session_state[CURRENT]
+    entry = st.session_state[DRAFTS][key]
+    kept = st.session_state.setdefault(KEPT, {})
+    kommune = entry["draft"]["kommune"]
+    fingerprint = wizard.fingerprint(entry["draft"])
+    try:
+        if fingerprint != entry["saved"]:
+            if kept.get(key) != fingerprint:
+                folder.save_draft(kommune, _draft_token(), wizard.kept_draft_data(entry["draft"], _now()))
+                kept[key] = fingerprint
+        elif key in kept:
+            folder.delete_draft(kommune, _draft_token())
+            kept.pop(key)
+        st.session_state.pop(KEEP_ERROR, None)
+    except OSError as err:
+        if st.session_state.get(KEEP_ERROR) is None:
+            st.session_state[KEEP_ERROR] = write_problem(err)
+            st.rerun()  # show the hint above the form right away
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def _leave_guard() -> None:
+    """The browser asks before leaving or reloading while something typed is not saved.
+
+    Two signs of unsaved text: the marker drawn while the draft differs from the saved file, and
+    Streamlit's "press Enter to apply" hint under a field typed into but not yet applied.
+    """
+    marker = '<span data-pw-unsaved="1" hidden></span>' if _is_dirty() else ""
+    st.html(
+        marker
+        + """<script>
+if (!window.pwLeaveGuard) {
+  window.pwLeaveGuard = true;
+  window.addEventListener("beforeunload", (event) => {
+    if (document.querySelector('[data-pw-unsaved], [data-testid="InputInstructions"]')) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+}
+</script>""",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _restored_notice(folder: WorkshopFolder, workshop: Workshop) -> None:
+    notice = st.session_state.get(RESTORED, {}).get(st.session_state[CURRENT])
+    if notice is None:
+        return
+    if notice["discard"] and not _is_dirty():
+        st.session_state[RESTORED].pop(st.session_state[CURRENT])  # saved meanwhile: nothing to discard
+        return
+    with st.container(border=True):
+        st.info(notice["text"], icon=":material/restore_page:")
+        if notice["discard"]:
+            st.button(
+                texts.WIZ_DRAFT_DISCARD,
+                help=texts.WIZ_DRAFT_DISCARD_HELP,
+                icon=":material/delete_sweep:",
+                on_click=_discard_kept,
+                args=(folder, workshop),
+            )
+        elif st.button(texts.WIZ_DRAFT_UNDERSTOOD, key="pw.restored_ok"):
+            st.session_state[RESTORED].pop(st.session_state[CURRENT])
+            st.rerun()
+
+
+def _discard_kept(folder: WorkshopFolder, workshop: Workshop) -> None:
+    kommune = _draft()["kommune"]
+    result = folder.persona(kommune)
+    _replace_draft(wizard.draft_from_persona(result.persona or empty_persona(kommune), workshop))
+    with contextlib.suppress(OSError):
+        folder.delete_draft(kommune, _draft_token())
+    st.session_state.get(KEPT, {}).pop(st.session_state[CURRENT], None)
+    st.session_state[RESTORED].pop(st.session_state[CURRENT], None)
 
 
 def _draft() -> dict:
@@ -265,13 +420,36 @@ def _conflict_box(folder: WorkshopFolder, workshop: Workshop) -> None:
             st.rerun()
 
 
-def _status_line(draft: dict, workshop: Workshop, folder: WorkshopFolder) -> None:
+@st.fragment(run_every=3)
+def _status_line(folder: WorkshopFolder, workshop: Workshop) -> None:
+    """Whether everything is saved – checked against the file every 3 s, so that a newer version
+    saved on another laptop of the same Kommune shows here instead of a stale „gespeichert“."""
+    if st.session_state.get(CURRENT) not in st.session_state.get(DRAFTS, {}):
+        return  # another page or Kommune by now
+    draft = _draft()
+    result = folder.persona(draft["kommune"])
+    if st.session_state.get(KEEP_ERROR):
+        st.warning(texts.WIZ_DRAFT_NOT_KEPT.format(reason=st.session_state[KEEP_ERROR]), icon=":material/warning:")
     if st.session_state.get(GENERAL_ERROR):
         st.error(st.session_state[GENERAL_ERROR], icon=":material/error:")
+    elif st.session_state.get(CONFLICT) is not None:
+        return  # the conflict box above says it all
+    elif result.ok and result.persona.revision > draft["revision"]:
+        with st.container(border=True):
+            st.warning(
+                texts.WIZ_NEWER_ON_DISK.format(theirs=result.persona.revision, yours=draft["revision"]),
+                icon=":material/sync_problem:",
+            )
+            if _is_dirty():
+                st.caption(texts.WIZ_NEWER_KEEP_TYPING)
+            elif st.button(texts.WIZ_NEWER_LOAD, icon=":material/download:", key="pw.load_newer"):
+                _replace_draft(wizard.draft_from_persona(result.persona, workshop))
+                st.rerun(scope="app")
+    elif not result.exists and draft["revision"] > 0:
+        st.warning(texts.WIZ_NEWER_GONE, icon=":material/sync_problem:")
     elif _is_dirty():
         st.warning(texts.WIZ_UNSAVED, icon=":material/edit_note:")
     elif draft["revision"]:
-        result = folder.persona(draft["kommune"])
         stamp = result.persona.updated.strftime("%H:%M") if result.ok and result.persona.updated else ""
         st.success(texts.WIZ_ALL_SAVED.format(revision=draft["revision"], time=stamp), icon=":material/cloud_done:")
     else:
@@ -357,6 +535,9 @@ def _step_persona(draft: dict, errors: dict[str, list[str]], folder: WorkshopFol
             disabled=bool(person["avatar_file"]),
         )
         _upload(person, folder)
+        problem = folder.image_problem(person["avatar_file"])
+        if problem:
+            st.warning(problem, icon=":material/broken_image:")
 
 
 def _upload(person: dict, folder: WorkshopFolder) -> None:
@@ -453,6 +634,8 @@ def _entry_list(
                 height=80,
             )
             _field_errors(errors, f"{section}.{uid}.text")
+            if item["text"].startswith(texts.WIZ_MERGE_CONFLICT_MARK):
+                st.caption(texts.WIZ_MERGE_ENTRY_CONFLICT)
             _length_hint(item["text"], folder.limits.max_text_chars)
             left, right = st.columns([3, 2])
             left.multiselect(
