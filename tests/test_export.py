@@ -259,3 +259,162 @@ def test_cli_export_with_progress_and_exit_codes(workshop_dir: Path, tmp_path: P
     assert missing.returncode == 1 and "kein Workshop-Ordner" in missing.stderr and "Traceback" not in missing.stderr
     wrong = run_cli(str(workshop_dir), "--only", "alles")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr  # argparse names the valid choices
+
+
+# ---------------------------------------------------------------------------------------------
+# Pseudonymised exports: a tricky workshop, and every byte of every file searched for every name
+
+# (old name, new name, old slug, new slug): four demo Kommunen renamed to names that trip naive matching
+TRICKY = [
+    ("Stadt Lindenau", "Stadt Weißenfels-Süd", "lindenau", "weissenfels-sued"),
+    ("Stadt Rheinfurt", "Stadt Mühlheim", "rheinfurt", "muehlheim"),
+    ("Stadt Hafenstedt", "Großstadt Nordhafen", "hafenstedt", "grossstadt"),
+    ("Stadt Neustrand", "Landkreis Nord", "neustrand", "landkreis-nord"),
+]
+TRICKY_TEXT = (
+    "Wie in MÜHLHEIM und bei den mühlheimer Kolleginnen; die Weißenfelser Lösung kam aus WEISSENFELS. "
+    "Infos: weissenfels-sued.de und https://www.muehlheim.de/jugend. Die Großstadt Nordhafen und die Nordhafener "
+    "Ämter. Landkreis Nord und der Kreis Nord. Die Nordsee-Kommunen an der Nordseeküste. Wir sprachen mit "
+    "Jana Brückner und Herrn Weber."
+)
+# Every form that must not be found: names, cores, first parts, slugs, spellings, the persona names.
+FORBIDDEN = [
+    "Weißenfels", "Weissenfels", "Weissenfels-Sued", "Mühlheim", "Muehlheim", "Muhlheim", "Nordhafen", "grossstadt",
+    "Großstadt", "Landkreis Nord", "landkreis-nord", "Lindenau", "Hafenstedt", "Rheinfurt", "Neustrand", "Talheim",
+    "Seenwalde", "Hohenau", "Tannberg", "Kesselbrunn", "Saalwinkel",
+    "Katrin Olsen", "Olsen", "Thomas Weber", "Weber", "Franziska", "Huber", "Annett", "Vogel", "Mirko", "Schulze",
+    "Omar", "Jana", "Brückner", "Brueckner", "Lukas", "Brandt", "Selin", "Aydın", "Aydin",
+]  # fmt: skip
+FORBIDDEN_WORDS = ["Nord", "Feld", "Katrin", "Thomas"]  # as whole words only ("Nordsee" and "Handlungsfeld" stay)
+
+
+def tricky_workshop(target: Path) -> Path:
+    import re
+    import shutil
+
+    from werkstatt import day
+
+    shutil.copytree(ROOT / "personas" / "fellowtag-demo", target)
+    for old_name, new_name, old_slug, new_slug in TRICKY:
+        old_core, new_core = old_name.split(" ", 1)[1], new_name.split(" ", 1)[1]
+        new_core = new_core.split("-")[0]  # "Lindenau" in text becomes the short form "Weißenfels"
+        for path in [*target.glob("*.yaml"), *target.glob("tag/**/*.yaml")]:
+            text = path.read_text("utf-8").replace(old_name, new_name).replace(old_core, new_core)
+            path.write_text(re.sub(rf"\b{old_slug}\b", new_slug, text), "utf-8")
+        (target / f"{old_slug}.yaml").rename(target / f"{new_slug}.yaml")
+    store = WorkshopFolder(target)
+    persona = store.persona("weissenfels-sued").persona
+    persona.profile.story += " " + TRICKY_TEXT
+    persona.obstacles[0].text = TRICKY_TEXT
+    persona.obstacles[1].text = '=HYPERLINK("http://example.invalid/?leak","Nordhafen")'
+    store.save_persona(persona, base_revision=persona.revision)
+    store.update_board("runde-1", lambda b: day.add_entry(b, 1, "Nordhafener Erfahrung: " + TRICKY_TEXT, "muehlheim"))
+    store.update_takeaways(lambda t: day.add_takeaway(t, "landkreis-nord", "Besuch in Mühlheim und Nordhafen"))
+    store.update_market(lambda m: day.submit_idea(m, "Das Weißenfelser Modell", TRICKY_TEXT, kommune="grossstadt"))
+    return target
+
+
+def every_text_of(name: str, data: bytes) -> list[tuple[str, str]]:
+    """(where, text) for every readable form of a file: raw bytes in several encodings, and its inner parts."""
+    found = [(f"{name} (Name)", name)]
+    found += [(f"{name} (Bytes {enc})", data.decode(enc, "ignore")) for enc in ("utf-8", "utf-16-be", "utf-16-le")]
+    found.append((f"{name} (Bytes latin-1)", data.decode("latin-1")))
+    if name.endswith(".pdf"):
+        path = Path("/tmp") / f"pw-leak-{abs(hash(data))}.pdf"
+        path.write_bytes(data)
+        try:
+            found.append((f"{name} (pdftotext)", pdf_text(path)))
+        finally:
+            path.unlink()
+        reader = PdfReader(io.BytesIO(data))
+        found.append((f"{name} (Metadaten)", repr(dict(reader.metadata or {}))))
+        numbers = {n for objects in reader.xref.values() for n in objects} | set(reader.xref_objStm)
+        for number in sorted(numbers):
+            obj = reader.get_object(number)
+            found.append((f"{name} (Objekt {number})", repr(obj)))
+            if hasattr(obj, "get_data"):
+                try:
+                    stream = obj.get_data()
+                except Exception:  # noqa: BLE001, S112 - an image filter pypdf cannot decode: bytes checked above
+                    continue
+                for encoding in ("utf-8", "latin-1"):
+                    found.append((f"{name} (Strom {number} {encoding})", stream.decode(encoding, "ignore")))
+    if name.endswith((".zip", ".xlsx")):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.namelist():
+                found += every_text_of(f"{name}/{member}", archive.read(member))
+    return found
+
+
+def leaks(texts: list[tuple[str, str]]) -> list[str]:
+    import re
+
+    problems = []
+    for where, text in texts:
+        folded = text.casefold()
+        for form in FORBIDDEN:
+            if form.casefold() in folded:
+                problems.append(f"{form!r} in {where}")
+        for word in FORBIDDEN_WORDS:
+            if re.search(rf"(?<![^\W\d_]){word.casefold()}(?![^\W\d_])", folded):
+                problems.append(f"{word!r} in {where}")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def anonymous_export(tmp_path_factory) -> tuple[Path, list[Path]]:
+    """The tricky workshop exported pseudonymised, everything and the ZIP, as the app's button does it."""
+    base = tmp_path_factory.mktemp("tricky")
+    folder = WorkshopFolder(tricky_workshop(base / "personas" / "fellowtag-tricky"))
+    out = base / "exports"
+    files = export(folder, out, anonymous=True)
+    files.append(zip_everything(folder, out, files, anonymous=True))
+    files += export(folder, out, ("steckbriefe", "mitnehmen"), anonymous=True, kommune="grossstadt")
+    return out, files
+
+
+def test_tricky_workshop_names_everything_in_the_named_export(tmp_path: Path) -> None:
+    """The search finds the names when they are there: the named Dokumentation of the same workshop."""
+    folder = WorkshopFolder(tricky_workshop(tmp_path / "fellowtag-tricky"))
+    files = export(folder, tmp_path / "out", ("dokumentation",))
+    found = "\n".join(leaks(every_text_of(files[0].name, files[0].read_bytes())))
+    for form in ("Weißenfels", "Weissenfels", "Mühlheim", "Nordhafen", "Großstadt", "Jana", "Brückner", "'Nord'"):
+        assert form in found, form
+
+
+def test_pseudonymised_export_contains_no_name_in_any_byte(anonymous_export) -> None:
+    out, files = anonymous_export
+    assert {f.name for f in files} == {
+        "Persona-Steckbriefe-anonym.pdf",
+        "Vergleichsbogen-anonym.pdf",
+        "Lernpartner-anonym.pdf",
+        "Dokumentation-anonym.pdf",
+        "Programm-anonym.pdf",
+        "Mitnehmen-anonym.pdf",
+        "Personas-anonym.xlsx",
+        "Stufen-anonym.csv",
+        "Eintraege-anonym.csv",
+        "Persona-Werkstatt-k360-fellowtag-demo-anonym.zip",
+        "Steckbrief-kommune-c-anonym.pdf",
+        "Mitnehmen-kommune-c-anonym.pdf",
+    }
+    assert sorted(out.iterdir()) == sorted(files)  # nothing else written, the named ZIP untouched
+    problems = [p for path in files for p in leaks(every_text_of(path.name, path.read_bytes()))]
+    assert problems == []
+    names = zipfile.ZipFile(out / "Persona-Werkstatt-k360-fellowtag-demo-anonym.zip").namelist()
+    assert not any(n.endswith(".yaml") for n in names) and "Dokumentation-anonym.pdf" in names
+
+
+def test_pseudonymised_text_keeps_words_that_only_look_like_names(anonymous_export) -> None:
+    out, _ = anonymous_export
+    text = squeezed(pdf_text(out / "Persona-Steckbriefe-anonym.pdf"))
+    assert squeezed("Die Nordsee-Kommunen an der Nordseeküste") in text
+    assert (
+        squeezed("Wie in Kommune E und bei den Kommune E Kolleginnen; die Kommune A Lösung kam aus Kommune A") in text
+    )
+    assert squeezed("Infos: Kommune A.de und https://www.Kommune E.de/jugend") in text
+    assert squeezed("Die Kommune C und die Kommune C Ämter. Kommune I und der Kommune I.") in text
+    assert squeezed("Wir sprachen mit Persona A und Herrn Persona") in text
+    assert "KommuneI-Kommunen" not in text
+    reader = PdfReader(out / "Steckbrief-kommune-c-anonym.pdf")
+    assert "Persona C" in reader.pages[0].extract_text() and "Kommune C" in reader.pages[0].extract_text()

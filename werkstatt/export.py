@@ -7,12 +7,17 @@ File names are stable and German, so a facilitator finds the same file after eve
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import os
+import re
+import signal
+import threading
 import time
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from werkstatt import texts
@@ -58,6 +63,8 @@ class Material:
     kommune: str | None = None
     original_workshop: Workshop | None = None
     all_personas: list[Persona] | None = None  # every Kommune's, also when the documents are for one
+    original_personas: list[Persona] | None = None  # named, for pseudonymising the day's texts
+    skipped: list[str] = field(default_factory=list)  # German notes: files not read (symbolic links)
     _partners: list | None = None
     _day: Day | None = None
 
@@ -73,19 +80,37 @@ class Material:
     def day(self) -> Day:
         """Themenbörse, programme, boards and takeaways; read only for the documents that show them."""
         if self._day is None:
-            the_day = self.folder.day() if self.folder else Day(Market(), Agenda(), {}, Takeaways())
+            the_day = (
+                day_without_links(self.folder, self.skipped)
+                if self.folder
+                else Day(Market(), Agenda(), {}, Takeaways())
+            )
             if self.anonymous:
                 from werkstatt.pseudonym import pseudonymise_day
 
-                the_day = pseudonymise_day(self.original_workshop or self.workshop, the_day)
+                the_day = pseudonymise_day(
+                    self.original_workshop or self.workshop, the_day, self.original_personas or []
+                )
             self._day = the_day
         return self._day
 
 
 def load_material(folder: WorkshopFolder, anonymous: bool = False, kommune: str | None = None) -> Material:
-    """Every persona of the workshop; a broken file stops the export with the validate messages."""
+    """Every persona of the workshop; a broken file stops the export with the validate messages.
+
+    Files that are symbolic links are never read (a link could put any file of the server into a
+    handout): a linked ``workshop.yaml`` stops the export, a linked persona is left out with a note.
+    """
+    if (folder.path / "workshop.yaml").is_symlink():
+        raise ValidationError([Problem("workshop.yaml", "", texts.ERR_SYMLINK)])
     workshop = original = folder.workshop()
-    results = folder.personas()
+    skipped: list[str] = []
+    results = []
+    for k in workshop.kommunen:
+        if folder.persona_path(k.slug).is_symlink():
+            skipped.append(texts.EXPORT_SKIPPED_LINK.format(file=f"{k.slug}.yaml"))
+        else:
+            results.append(folder.persona(k.slug))
     problems: list[Problem] = [p for r in results for p in r.problems]
     if problems:
         raise ValidationError(problems)
@@ -96,12 +121,46 @@ def load_material(folder: WorkshopFolder, anonymous: bool = False, kommune: str 
     from werkstatt.wizard import incomplete as open_steps
 
     incomplete = open_steps(workshop, personas)
+    named = everyone
     if anonymous:
-        from werkstatt.pseudonym import pseudonymise
+        from werkstatt.pseudonym import pseudonym_slugs, pseudonymise
 
+        slugs = pseudonym_slugs(workshop)
         workshop, everyone = pseudonymise(workshop, everyone)
+        incomplete = {slugs[s] for s in incomplete if s in slugs}
+        kommune = slugs.get(kommune, kommune) if kommune else None
         personas = [p for p in everyone if kommune is None or p.kommune == kommune]
-    return Material(workshop, personas, incomplete, anonymous, folder, kommune, original, everyone)
+    return Material(workshop, personas, incomplete, anonymous, folder, kommune, original, everyone, named, skipped)
+
+
+def day_without_links(folder: WorkshopFolder, skipped: list[str]) -> Day:
+    """The day's files as ``WorkshopFolder.day`` reads them, but a file that is a symbolic link counts as empty."""
+    from werkstatt import day
+
+    def linked(name: str) -> bool:
+        if (folder.path / DAY_DIR / name).is_symlink():
+            skipped.append(texts.EXPORT_SKIPPED_LINK.format(file=f"{DAY_DIR}/{name}"))
+            return True
+        return False
+
+    agenda = Agenda() if linked(day.AGENDA_FILE) else folder.agenda()
+    boards = {
+        group.id: day.Board(group.id) if linked(day.board_file(group.id)) else folder.board(group.id)
+        for _, group in agenda.groups()
+    }
+    market = Market() if linked(day.MARKET_FILE) else folder.market()
+    takeaways = Takeaways() if linked(day.TAKEAWAYS_FILE) else folder.takeaways()
+    return Day(market, agenda, boards, takeaways)
+
+
+def links_in(path: Path) -> list[str]:
+    """Every symbolic link inside a workshop folder (relative names), found without following any."""
+    found = []
+    for current, folders, files in os.walk(path, followlinks=False):
+        for name in sorted(folders + files):
+            if (Path(current) / name).is_symlink():
+                found.append((Path(current) / name).relative_to(path).as_posix())
+    return sorted(found)
 
 
 def document_html(kind: str, material: Material) -> str:
@@ -162,15 +221,138 @@ def spreadsheets(material: Material) -> dict[str, bytes]:
         stages.to_excel(writer, sheet_name="Stufen")
         entries.to_excel(writer, sheet_name="Einträge", index=False)
         for sheet in writer.book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"  # openpyxl stores "=…" as a formula; fellows' text stays text
             for column in sheet.columns:
                 sheet.column_dimensions[column[0].column_letter].width = min(
                     60, max(12, *(len(str(c.value or "")) for c in column[:50]))
                 )
     return {
         "excel": workbook.getvalue(),
-        "stufen_csv": stages.to_csv(sep=";").encode("utf-8-sig"),
-        "eintraege_csv": entries.to_csv(sep=";", index=False).encode("utf-8-sig"),
+        "stufen_csv": _inert(stages).to_csv(sep=";").encode("utf-8-sig"),
+        "eintraege_csv": _inert(entries).to_csv(sep=";", index=False).encode("utf-8-sig"),
     }
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula (OWASP: a leading apostrophe)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _inert(frame):  # noqa: ANN001, ANN202 - pandas is imported lazily
+    frame = frame.map(inert_cell)
+    frame.index = frame.index.map(inert_cell)
+    frame.columns = frame.columns.map(inert_cell)
+    return frame
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How large one exported document may get: protects the server, whose other users wait meanwhile.
+
+    A workshop at the format's limits (50 entries of 4,000 characters per list) made a 1,211-page
+    Dokumentation in 93 s and 1.4 GiB; the defaults refuse that before rendering, by an estimate.
+    """
+
+    pages: int = 300
+    seconds: float = 120
+
+    @classmethod
+    def from_env(cls) -> Budget:
+        def read(name: str, default: float) -> float:
+            raw = os.environ.get(name, "")
+            return float(raw) if raw.replace(".", "", 1).isdigit() and float(raw) > 0 else default
+
+        return cls(
+            pages=int(read("WERKSTATT_EXPORT_MAX_PAGES", cls.pages)),
+            seconds=read("WERKSTATT_EXPORT_MAX_SECONDS", cls.seconds),
+        )
+
+
+class BudgetExceeded(Exception):
+    """A document would be (or became) too large; the message is German and names the Kommune."""
+
+
+# Printed characters per page, measured on the demo (sparse: 2,100–3,700) and on personas filled
+# with long entries (dense: 2,500–5,000); the highest figure of each document, so that the estimate
+# stays below the real page count and only a document that is surely too large is refused.
+CHARS_PER_PAGE = {"steckbriefe": 2600, "lernpartner": 5200}
+DEFAULT_CHARS_PER_PAGE = 4000
+_TAG = re.compile(r"<style.*?</style>|<[^>]+>", re.DOTALL)
+
+
+def estimated_pages(kind: str, html: str) -> int:
+    """Pages the document will roughly have, from its printed text (cheap: no layout)."""
+    body = html[html.find("<body") :]
+    printed = " ".join(_TAG.sub(" ", body).split())
+    return 1 + len(printed) // CHARS_PER_PAGE.get(kind, DEFAULT_CHARS_PER_PAGE)
+
+
+def text_size(persona: Persona) -> int:
+    """How many characters a persona brings into the documents."""
+    profile = persona.profile
+    size = sum(len(x) for x in (profile.name, profile.role, profile.quote, profile.story))
+    size += sum(len(s.note) for s in persona.status)
+    return size + sum(len(e.text) for section in ENTRY_SECTIONS for e in persona.entries(section))
+
+
+def largest_kommune(material: Material) -> tuple[str, float]:
+    """The Kommune with the most text, and its share of all persona text (0 … 1)."""
+    sizes = {p.kommune: text_size(p) for p in material.personas}
+    if not sizes:
+        return "", 0.0
+    slug = max(sizes, key=sizes.get)
+    kommune = material.workshop.kommune(slug)
+    return (kommune.name if kommune else slug), sizes[slug] / max(1, sum(sizes.values()))
+
+
+def _too_many_pages(kind: str, pages: int, budget: Budget, material: Material) -> BudgetExceeded:
+    name, share = largest_kommune(material)
+    return BudgetExceeded(
+        texts.EXPORT_TOO_MANY_PAGES.format(
+            what=texts.EXPORT_KINDS[kind],
+            pages=f"{pages:,}".replace(",", "."),
+            limit=budget.pages,
+            kommune=name,
+            share=round(share * 100),
+        )
+    )
+
+
+def _too_slow(kind: str, budget: Budget, material: Material) -> BudgetExceeded:
+    name, share = largest_kommune(material)
+    seconds = f"{budget.seconds:g}".replace(".", ",")
+    return BudgetExceeded(
+        texts.EXPORT_TOO_SLOW.format(
+            what=texts.EXPORT_KINDS[kind], seconds=seconds, kommune=name, share=round(share * 100)
+        )
+    )
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, on_timeout: Callable[[], BudgetExceeded]) -> Iterator[None]:
+    """Stop a render that takes longer than ``seconds`` (main thread only; elsewhere it runs unlimited)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):  # noqa: ANN001, ANN202, ARG001 - signal handler signature
+        raise on_timeout()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def export(
@@ -180,10 +362,16 @@ def export(
     anonymous: bool = False,
     kommune: str | None = None,
     progress: Callable[[str], None] = lambda message: None,
+    budget: Budget | None = None,
 ) -> list[Path]:
-    """Write the chosen documents into ``out_dir``; returns the files written, in order."""
+    """Write the chosen documents into ``out_dir``; returns the files written, in order.
+
+    Raises ``BudgetExceeded`` before rendering a document whose estimated pages exceed the budget,
+    and when rendering one takes longer than the budget's seconds.
+    """
     from werkstatt import render
 
+    budget = budget or Budget.from_env()
     material = load_material(folder, anonymous, kommune)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -195,24 +383,63 @@ def export(
                 write_atomically(path, data)
                 written.append(path)
         else:
-            pdf = render.html_to_pdf(document_html(kind, material))
-            path = out_dir / file_name(kind, anonymous, kommune)
+            html = document_html(kind, material)
+            pages = estimated_pages(kind, html)
+            if pages > budget.pages:
+                raise _too_many_pages(kind, pages, budget, material)
+
+            with time_limit(budget.seconds, lambda kind=kind: _too_slow(kind, budget, material)):
+                pdf = render.html_to_pdf(html)
+            path = out_dir / file_name(kind, anonymous, material.kommune)
             write_atomically(path, pdf)
             written.append(path)
         seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
         progress(texts.EXPORT_DONE.format(what=texts.EXPORT_KINDS[kind], seconds=seconds))
+    for note in material.skipped:  # known only once the day's files were read
+        progress(note)
     return written
 
 
-def zip_everything(folder: WorkshopFolder, out_dir: Path, files: list[Path]) -> Path:
-    """One ZIP for the facilitator: the exported files plus the workshop's YAML sources."""
-    target = out_dir / f"Persona-Werkstatt-{folder.slug}.zip"
+def zip_name(folder: WorkshopFolder, anonymous: bool = False) -> str:
+    """The ZIP's name; the pseudonymised one carries no Kommune name, even if the workshop's title does."""
+    if not anonymous:
+        return f"Persona-Werkstatt-{folder.slug}.zip"
+    from werkstatt.pseudonym import pseudonymise
+
+    workshop, _ = pseudonymise(folder.workshop(), [])
+    return f"Persona-Werkstatt-{workshop.slug}{ANONYMOUS_SUFFIX}.zip"
+
+
+def zip_everything(
+    folder: WorkshopFolder,
+    out_dir: Path,
+    files: list[Path],
+    anonymous: bool = False,
+    progress: Callable[[str], None] = lambda message: None,
+) -> Path:
+    """One ZIP for the facilitator: the exported files plus the workshop's YAML sources.
+
+    The pseudonymised ZIP holds no YAML: the sources exist to restore the workshop, which nobody
+    outside the group needs, and every file name, slug, vote and contact in them would have to be
+    rewritten (one missed field names a Kommune). Its spreadsheets carry the same data, pseudonymised.
+    Symbolic links are never packed (a link could put any file of the server into the ZIP).
+    """
+    target = out_dir / zip_name(folder, anonymous)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             archive.write(path, arcname=path.name)
-        for source in sorted([*folder.path.glob("*.yaml"), *folder.path.glob(f"{DAY_DIR}/**/*.yaml")]):
-            if not source.name.startswith("."):  # the access file (code digests) stays on this laptop
-                archive.write(source, arcname=f"yaml/{source.relative_to(folder.path)}")
+        if not anonymous:
+            for link in links_in(folder.path):
+                progress(texts.EXPORT_SKIPPED_LINK.format(file=link))
+            sources = sorted([*folder.path.glob("*.yaml"), *folder.path.glob(f"{DAY_DIR}/**/*.yaml")])
+            for source in sources:
+                relative = source.relative_to(folder.path)
+                # The access file (code digests) stays on this laptop; links were reported above.
+                if source.name.startswith(".") or any(
+                    (folder.path / Path(*relative.parts[:n])).is_symlink() for n in range(1, len(relative.parts) + 1)
+                ):
+                    continue
+                archive.write(source, arcname=f"yaml/{relative.as_posix()}")
     write_atomically(target, buffer.getvalue())
     return target

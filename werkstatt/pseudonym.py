@@ -1,8 +1,13 @@
-"""Pseudonymised copies of a workshop for sharing beyond the group: "Kommune A, B, …".
+"""Pseudonymised copies of a workshop for sharing beyond the group: "Kommune A, B, …", "Persona A, B, …".
 
-Kommune names (and their core, "Lindenau" of "Stadt Lindenau") are replaced in every text of every
-persona; kind and Land are dropped, because with a dozen Kommunen they identify just as well.
-The invented persona names stay: they name no real person.
+Every form in which a Kommune's name turns up in free text is replaced: the official name, the name
+without its prefix ("Mühlheim" of "Stadt Mühlheim"), the first word of a compound name ("Weißenfels"
+of "Weißenfels-Süd"), the slug, any case, ß/ss and umlaut spellings (``weissenfels-sued.de``), and
+inflected or derived words ("Mühlheimer", "Weißenfelsern"). Word boundaries hold: "Nord" (of
+"Landkreis Nord") is replaced, "Nordsee" is not. The persona's invented name is replaced as well:
+it is not a real person's, but it is printed beside the Kommune and identifies it to anyone who was there.
+Slugs become ``kommune-a`` …, so no anchor, file name or reference in a document carries the real one;
+kind and Land are dropped, because with a dozen Kommunen they identify just as well.
 """
 
 from __future__ import annotations
@@ -15,9 +20,49 @@ from dataclasses import replace
 
 from werkstatt import texts
 from werkstatt.day import Day
-from werkstatt.model import ENTRY_SECTIONS, Kommune, Persona, Workshop
+from werkstatt.model import ENTRY_SECTIONS, Kommune, Persona, Topic, Workshop, slugify
 
-_PREFIXES = ("Landkreis ", "Kreis ", "Stadt ", "Große Kreisstadt ", "Hansestadt ", "Gemeinde ")
+# Words that stand before the actual name of a Kommune; in text they may come with any name form.
+_PREFIXES = (
+    "Freie und Hansestadt",
+    "Große Kreisstadt",
+    "Kreisfreie Stadt",
+    "Landeshauptstadt",
+    "Universitätsstadt",
+    "Verbandsgemeinde",
+    "Regionalverband",
+    "Marktgemeinde",
+    "Samtgemeinde",
+    "Städteregion",
+    "Hansestadt",
+    "Kreisstadt",
+    "Stadtkreis",
+    "Großstadt",
+    "Landkreis",
+    "Gemeinde",
+    "Bezirk",
+    "Region",
+    "Stadt",
+    "Kreis",
+    "Markt",
+    "Amt",
+)
+# Parts of compound names that name no place on their own ("Süd" of "Weißenfels-Süd").
+_GENERIC_PARTS = {
+    "nord", "süd", "ost", "west", "nordost", "nordwest", "südost", "südwest", "ober", "unter", "nieder",
+    "mittel", "alt", "neu", "bad", "sankt", "an", "am", "der", "die", "den", "dem", "im", "in", "bei", "vor",
+    "ob", "und", "land", "stadt", "kreis",
+}  # fmt: skip
+# German inflection and derivation: Mühlheims, Mühlheimer(in/innen/n/s), mühlheimisch(e/en/er/es/em).
+_SUFFIX = r"(?:er(?:innen|in|n|s)?|s|isch(?:e[mnrs]?)?)?"
+# A name this long is distinctive enough that compounds made from it ("Mühlheimstraße") are replaced
+# whole; shorter names ("Nord") only with the endings above, so "Nordsee" stays "Nordsee".
+_COMPOUND_MIN_LETTERS = 7
+_TITLES = {"dr", "prof", "frau", "herr", "med", "dipl", "ing"}
+_SPELLINGS = {"ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)", "ß": "(?:ß|ss)"}
+_SPELLED_OUT = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)"}
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
 def letters(index: int) -> str:
@@ -30,71 +75,173 @@ def letters(index: int) -> str:
     return result
 
 
-def _name_pattern(kommune: Kommune) -> re.Pattern:
-    names = {kommune.name}
+def _spelled(form: str) -> str:
+    """A regex for ``form`` in every spelling: any case, ä/ae/a, ß/ss, and space, hyphen or nothing between words."""
+    out = []
+    index = 0
+    lowered = form.lower()
+    while index < len(lowered):
+        char = lowered[index]
+        pair = lowered[index : index + 2]
+        if pair in _SPELLED_OUT:  # a name already spelled "Muehlheim" also matches "Mühlheim"
+            out.append(_SPELLED_OUT[pair])
+            index += 2
+            continue
+        if char in " -_.":
+            while index < len(lowered) and lowered[index] in " -_.":
+                index += 1
+            out.append(r"[\s_.-]*")
+            continue
+        out.append(_SPELLINGS.get(char, re.escape(char)))
+        index += 1
+    return "".join(out)
+
+
+def _strip_prefix(name: str) -> str:
     for prefix in _PREFIXES:
-        if kommune.name.startswith(prefix):
-            names.add(kommune.name[len(prefix) :])
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) >= 3)
-    # Derived words ("Lindenauer Straße") identify the Kommune too: the whole word is replaced.
-    return re.compile(rf"(?<![\w-])(?:{alternatives})\w*")
+        if name.lower().startswith(prefix.lower() + " ") and len(name) > len(prefix) + 1:
+            return name[len(prefix) + 1 :].strip()
+    return name
 
 
-def scrubber(workshop: Workshop) -> Callable[[str], str]:
-    """A function that replaces every Kommune name of the workshop in a text by its pseudonym."""
-    pseudonyms = _pseudonyms(workshop)
-    patterns = [(_name_pattern(k), pseudonyms[k.slug]) for k in workshop.kommunen]
+def kommune_forms(kommune: Kommune) -> list[str]:
+    """The name forms of one Kommune that are searched for (spellings and endings are added by the regex)."""
+    core = _strip_prefix(kommune.name.strip())
+    forms = {kommune.name.strip(), core}
+    if kommune.slug not in {slugify(p) for p in _PREFIXES}:  # a slug "grossstadt" must not eat every "Großstadt"
+        forms.add(kommune.slug)
+    parts = [p for p in re.split(r"[\s-]+", core) if p]
+    if len(parts) > 1:
+        forms.update(p for p in parts if len(p) >= 4 and p.lower() not in _GENERIC_PARTS)
+    return [f for f in forms if len(f) >= 3 or f == core]
 
-    def scrub(text: str) -> str:
-        for pattern, pseudonym in patterns:
-            text = pattern.sub(pseudonym, text)
-        return text
 
-    return scrub
+def person_forms(name: str) -> list[str]:
+    """The invented person's full name and each of its parts, without titles ("Dr. Thomas Weber")."""
+    parts = [p for p in re.split(r"[\s.]+", name) if p and p.lower().rstrip(".") not in _TITLES]
+    forms = {name.strip(), " ".join(parts)} | {p for p in parts if len(p) >= 3}
+    return [f for f in forms if len(f) >= 3]
 
 
-def _pseudonyms(workshop: Workshop) -> dict[str, str]:
+def _alternative(form: str, derived: bool) -> str:
+    letters_only = re.sub(r"[\W\d_]", "", form)
+    prefix = "|".join(_spelled(p) for p in _PREFIXES)
+    ending = _SUFFIX
+    if derived and len(letters_only) >= _COMPOUND_MIN_LETTERS:
+        ending = r"[^\W\d_]*"
+    lead = rf"(?:(?:{prefix})[\s_.-]*)?" if derived else ""
+    if not derived:
+        ending = "(?:s)?"
+    elif form.lower() in _GENERIC_PARTS:  # "Nord" of "Landkreis Nord", but not of "Nord-Süd-Gefälle"
+        ending += r"(?!-[^\W\d_])"
+    return f"{lead}{_spelled(form)}{ending}"
+
+
+class Scrubber:
+    """Replaces every name form of every Kommune (and every persona's name) by its pseudonym, in one pass."""
+
+    def __init__(self, replacements: list[tuple[str, str, bool]]) -> None:
+        # Longer forms first: at one position "Landkreis Nord" wins over "Nord".
+        ordered = sorted(replacements, key=lambda r: len(r[0]), reverse=True)
+        self._pseudonyms = [pseudonym for _, pseudonym, _ in ordered]
+        alternatives = "|".join(f"({_alternative(form, derived)})" for form, _, derived in ordered)
+        self._pattern = (
+            re.compile(f"{_NOT_LETTER_BEFORE}(?:{alternatives}){_NOT_LETTER_AFTER}", re.IGNORECASE) if ordered else None
+        )
+
+    def __call__(self, text: str) -> str:
+        if not text or self._pattern is None:
+            return text
+        return self._pattern.sub(lambda m: self._pseudonyms[m.lastindex - 1], text)
+
+
+def pseudonyms(workshop: Workshop) -> dict[str, str]:
+    """Kommune slug → "Kommune A" …, in the workshop's order."""
     return {k.slug: texts.DOC_PSEUDONYM.format(letter=letters(i)) for i, k in enumerate(workshop.kommunen)}
 
 
-def pseudonymise(workshop: Workshop, personas: list[Persona]) -> tuple[Workshop, list[Persona]]:
-    pseudonyms = _pseudonyms(workshop)
-    scrub = scrubber(workshop)
+def pseudonym_slugs(workshop: Workshop) -> dict[str, str]:
+    """Kommune slug → "kommune-a" …: what anchors, references and file names carry instead."""
+    return {slug: slugify(name) for slug, name in pseudonyms(workshop).items()}
 
+
+def scrubber(workshop: Workshop, personas: list[Persona] = ()) -> Callable[[str], str]:
+    """A function that replaces every Kommune name (and persona name) of the workshop in a text."""
+    names = pseudonyms(workshop)
+    replacements = [(form, names[k.slug], True) for k in workshop.kommunen for form in kommune_forms(k)]
+    letter = {k.slug: letters(i) for i, k in enumerate(workshop.kommunen)}
+    for persona in personas:
+        if persona.kommune in letter:
+            person = texts.DOC_PERSON_PSEUDONYM.format(letter=letter[persona.kommune])
+            replacements += [(form, person, False) for form in person_forms(persona.profile.name)]
+    return Scrubber(replacements)
+
+
+def pseudonymise(workshop: Workshop, personas: list[Persona]) -> tuple[Workshop, list[Persona]]:
+    names, slugs = pseudonyms(workshop), pseudonym_slugs(workshop)
+    letter = {k.slug: letters(i) for i, k in enumerate(workshop.kommunen)}
+    scrub = scrubber(workshop, personas)
+
+    anonymous_title = scrub(workshop.title)
     anonymous_workshop = replace(
         workshop,
-        title=scrub(workshop.title),
+        slug=slugify(anonymous_title) or "workshop",
+        title=anonymous_title,
         place=scrub(workshop.place),
-        kommunen=tuple(Kommune(k.slug, pseudonyms[k.slug]) for k in workshop.kommunen),
+        topics=tuple(Topic(t.id, scrub(t.label)) for t in workshop.topics),
+        questions=tuple(scrub(q) for q in workshop.questions),
+        kommunen=tuple(Kommune(slugs[k.slug], names[k.slug]) for k in workshop.kommunen),
     )
     result = []
     for persona in personas:
         copied = copy.deepcopy(persona)
         profile = copied.profile
+        # The same drawn face as in the named documents; an uploaded picture may show a real person.
+        profile.avatar_seed = profile.avatar_seed or persona.kommune
+        profile.avatar_image = profile.avatar_file = ""
+        if profile.name.strip():
+            profile.name = texts.DOC_PERSON_PSEUDONYM.format(letter=letter.get(persona.kommune, "?"))
         profile.role, profile.quote, profile.story = scrub(profile.role), scrub(profile.quote), scrub(profile.story)
         for status in copied.status:
             status.note = scrub(status.note)
         for section in ENTRY_SECTIONS:
             for entry in copied.entries(section):
                 entry.text = scrub(entry.text)
+        copied.kommune = slugs.get(persona.kommune, persona.kommune)
         result.append(copied)
     return anonymous_workshop, result
 
 
-def pseudonymise_day(workshop: Workshop, the_day: Day) -> Day:
-    """The day's texts without Kommune names; who said what stays attached by slug (shown as pseudonym)."""
-    scrub = scrubber(workshop)
+def pseudonymise_day(workshop: Workshop, the_day: Day, personas: list[Persona] = ()) -> Day:
+    """The day's texts without names; who said what stays attached, by the pseudonymous slug."""
+    scrub = scrubber(workshop, personas)
+    slugs = pseudonym_slugs(workshop)
+
+    def slug(value: str) -> str:
+        return slugs.get(value, value)
+
+    def source(value: str) -> str:  # "lindenau › obstacles[1]"
+        kommune, mark, rest = value.partition(" › ")
+        return f"{slug(kommune)}{mark}{rest}" if mark else scrub(value)
+
     copied = copy.deepcopy(the_day)
     for idea in copied.market.ideas:
         idea.title, idea.description = scrub(idea.title), scrub(idea.description)
+        idea.kommune, idea.source = slug(idea.kommune), source(idea.source)
+        idea.supporters = [slug(s) for s in idea.supporters]
+        idea.votes = {slug(k): v for k, v in idea.votes.items()}
     for slot in copied.agenda.slots:
         slot.title = scrub(slot.title)
         for group in slot.groups:
             group.title, group.room = scrub(group.title), scrub(group.room)
+            group.presenters = [slug(s) for s in group.presenters]
     for board in copied.boards.values():
         for entry in board.entries:
-            entry.text = scrub(entry.text)
-    for items in copied.takeaways.kommunen.values():
+            entry.text, entry.kommune, entry.source = scrub(entry.text), slug(entry.kommune), source(entry.source)
+    takeaways = copied.takeaways
+    for items in takeaways.kommunen.values():
         for item in items:
             item.text, item.next_step = scrub(item.text), scrub(item.next_step)
+            item.contacts = [slug(s) for s in item.contacts]
+    takeaways.kommunen = {slug(k): items for k, items in takeaways.kommunen.items()}
     return copied

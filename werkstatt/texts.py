@@ -64,7 +64,7 @@ YAML_KINDS = {
     "tag:yaml.org,2002:binary": "Binärdaten",
 }
 YAML_KIND_OTHER = "Wert dieses Typs"
-# PyYAML's English parser hints, in German; unknown hints are shown as PyYAML words them.
+# PyYAML's English parser hints, in German (matched as parts of PyYAML's wording).
 YAML_PROBLEMS = {
     "mapping values are not allowed here": "Doppelpunkt an dieser Stelle nicht erlaubt "
     "(Text mit „: “ in Anführungszeichen setzen)",
@@ -87,7 +87,26 @@ YAML_PROBLEMS = {
     "expected ',' or '}'": "„,“ oder „}“ erwartet (Abschnitt in geschweiften Klammern nicht geschlossen?)",
     "found undefined tag handle": "unbekannter Typvermerk mit „!“",
     "expected a comment or a line break": "nach dem Wert darf nur ein Kommentar oder ein Zeilenende folgen",
+    "expected the node content": "hier fehlt ein Wert (ein Komma oder eine Klammer zu viel?)",
+    "found unexpected document separator": "„---“ oder „...“ mitten in der Datei",
+    "invalid indentation or unclosed": "Einrückung passt nicht, oder eine „[“ bzw. „{“ ist nicht geschlossen",
+    "mapping keys are not allowed here": "ein Feldname ist an dieser Stelle nicht erlaubt (Einrückung prüfen)",
+    "sequence entries are not allowed here": "ein Listeneintrag „-“ ist an dieser Stelle nicht erlaubt "
+    "(Einrückung prüfen)",
+    "for merging": "„<<“ braucht einen Abschnitt, dessen Felder eingefügt werden",
+    "indentation indicator": "nach „|“ oder „>“ ist nur „+“, „-“ oder eine Ziffer 1–9 erlaubt",
+    "expected escape sequence of": "unvollständiges Zeichen nach „\\x“, „\\u“ oder „\\U“ "
+    "in doppelten Anführungszeichen",
+    "base64": "die Binärdaten (!!binary) sind nicht lesbar",
+    "found incompatible YAML document": "diese YAML-Version wird nicht unterstützt (%YAML 1.1 oder weglassen)",
+    "found duplicate YAML directive": "„%YAML“ steht doppelt",
+    "expected '<document start>'": "nach einer Anweisung mit „%“ fehlt „---“",
+    "expected a digit": "nach „%YAML“ fehlt die Versionsnummer",
+    "expected alphabetic or numeric character": "nach „&“, „*“ oder „!“ fehlt ein Name",
+    "found undefined alias": "Verweis mit „*“ auf einen unbekannten Anker",
 }
+# For PyYAML hints not listed above: still German, with line and column pointing at the place.
+YAML_PROBLEM_OTHER = "die Zeichen an dieser Stelle passen nicht zur YAML-Schreibweise"
 ERR_FILE_MISSING = "Datei fehlt"
 ERR_FOLDER_MISSING = "Ordner „{folder}“ gibt es nicht"
 ERR_NO_WORKSHOPS = "Unter „{folder}“ liegt kein Workshop-Ordner (mit workshop.yaml)"
@@ -365,6 +384,133 @@ OVERVIEW_MISSING = "{kommune}: noch keine Persona gespeichert."
 OVERVIEW_BROKEN = "{kommune}: Die Persona-Datei enthält Fehler und wird nicht angezeigt."
 OVERVIEW_STRAY = "Diese Dateien gehören zu keiner Kommune und werden nicht gelesen: {files}"
 WORKSHOP_ERROR_TITLE = "Die Workshop-Beschreibung (workshop.yaml) enthält Fehler:"
+
+# --- Streamlit's own words in the browser -----------------------------------------------------------
+# Streamlit 1.67 has no German for its widgets (it even pins some to en-US). A small script in the page
+# (templates/app.js) puts these German words in place of the English ones it finds in visible text,
+# aria-labels, placeholders and titles. Keys are Streamlit's exact wording (from its frontend bundle).
+UI_GERMAN = {
+    # page frame and navigation
+    "Skip to main content": "Zum Inhalt springen",
+    "Sidebar": "Seitenleiste",
+    "App pages": "Seiten",
+    "Collapse sidebar": "Seitenleiste einklappen",
+    "Expand sidebar": "Seitenleiste ausklappen",
+    "Main menu": "Hauptmenü",
+    "Link to heading": "Link zu dieser Überschrift",
+    "Running...": "Läuft …",
+    "Stop": "Anhalten",
+    "Connecting": "Verbinde",
+    "Connecting to Streamlit server": "Verbindung zur Persona-Werkstatt wird aufgebaut",
+    "Error": "Fehler",
+    "Unable to connect to Streamlit server": "Keine Verbindung zur Persona-Werkstatt",
+    # dialogs: unknown page, lost connection
+    "Page not found": "Seite nicht gefunden",
+    "Connection error": "Verbindung unterbrochen",
+    "Streamlit server is not responding. Are you connected to the internet?": (
+        "Die Persona-Werkstatt antwortet gerade nicht. Ist der Laptop der Moderation noch im Netz und die App "
+        "gestartet? Die Seite verbindet sich von selbst wieder."
+    ),
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:": (
+        "Läuft die Persona-Werkstatt noch? Wenn sie beendet wurde, auf dem Laptop der Moderation neu starten:"
+    ),
+    "streamlit run yourscript.py": "make run",
+    "Connection lost. Please wait for the app to reconnect, then try again.": (
+        "Verbindung unterbrochen. Bitte warten, bis die Seite wieder verbunden ist, dann noch einmal versuchen."
+    ),
+    "Close": "Schließen",
+    "Copy": "Kopieren",
+    # select boxes and multiselects
+    "Select all": "Alle auswählen",
+    "Clear all": "Alle entfernen",
+    "Clear value": "Auswahl entfernen",
+    "Open": "Öffnen",
+    "No results": "Keine Treffer",
+    "No options": "Keine Auswahl",
+    "No options to select": "Keine Auswahl",
+    "Choose an option": "Bitte wählen …",
+    "Choose options": "Bitte wählen …",
+    "Selectbox options": "Auswahl",
+    "Selected values": "Ausgewählt",
+    "Show suggestions": "Vorschläge zeigen",
+    "Suggestions": "Vorschläge",
+    "Select...": "Bitte wählen …",
+    # text, number, password, date
+    "Show password": "PIN zeigen",
+    "Hide password": "PIN verbergen",
+    "Increment": "Erhöhen",
+    "Decrement": "Verringern",
+    "Choose date": "Datum wählen",
+    "Choose date range": "Zeitraum wählen",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.": (
+        "Mit den Pfeiltasten durch die Tage, Enter wählt, Escape schließt."
+    ),
+    "year": "Jahr",
+    "month": "Monat",
+    "day": "Tag",
+    "Empty": "leer",
+    "Previous month": "Voriger Monat",
+    "Next month": "Nächster Monat",
+    # file uploader
+    "Upload": "Hochladen",
+    "Browse files": "Datei auswählen",
+    "Drag and drop file here": "Datei hierher ziehen",
+    "Drag and drop a file here": "Datei hierher ziehen",
+    "Drag and drop files here": "Dateien hierher ziehen",
+    "File type not allowed.": "Diese Dateiart ist hier nicht erlaubt (nur PNG oder JPEG).",
+    "This type of files are not allowed.": "Diese Dateiart ist hier nicht erlaubt (nur PNG oder JPEG).",
+    # tables and charts
+    "Show/hide columns": "Spalten zeigen oder verbergen",
+    "Download as CSV": "Als CSV herunterladen",
+    "Search": "Suchen",
+    "Close Search": "Suche schließen",
+    "Fullscreen": "Vollbild",
+    "Close fullscreen": "Vollbild beenden",
+    "Show data": "Daten zeigen",
+    "Show chart": "Diagramm zeigen",
+    "Download as PNG": "Als PNG herunterladen",
+    "Add row": "Zeile hinzufügen",
+    "Delete": "Löschen",
+    "Clear selection": "Auswahl aufheben",
+    "file upload": "Datei hochladen",
+}
+UI_GERMAN_MONTHS = {
+    "January": "Januar",
+    "February": "Februar",
+    "March": "März",
+    "May": "Mai",
+    "June": "Juni",
+    "July": "Juli",
+    "October": "Oktober",
+    "December": "Dezember",
+}
+# Wordings with a variable part: JavaScript regular expressions and their German ($1 = first group;
+# $T1 = the first group looked up in UI_GERMAN; $MB1 = the first group, bytes, shown as megabytes).
+UI_GERMAN_PATTERNS = [
+    (r"^(Show data|Show chart|Download as PNG|Download as CSV|Fullscreen|Close fullscreen|Search): (.+)$", "$T1: $2"),
+    (r"^(day|month|year), (.+)$", "$T1, $2"),
+    (r"^(\d+) – (\w+)$", "$1 – $T2"),
+    (r"^(\w+) (\d{4})$", "$T1 $2"),
+    (r"^Remove (.+)$", "$1 entfernen"),
+    (r"^Cancel upload of (.+)$", "Hochladen von $1 abbrechen"),
+    (r"^Press (?:Ctrl|⌘)\+Enter to apply$", "Strg+Enter übernimmt"),
+    (r"^Press (?:Ctrl|⌘)\+Enter to submit form$", "Strg+Enter sendet das Formular"),
+    (r"^Press Enter to apply$", "Enter übernimmt"),
+    (r"^Press Enter to submit form$", "Enter sendet das Formular"),
+    (r"^([\d.,]+ ?[KMG]?B) per file$", "höchstens $1 je Datei"),
+    (r"^File is too large\. Maximum size is (\d+) bytes\.$", "Die Datei ist zu groß (höchstens $MB1)."),
+    (r"^(\S+) files are not allowed\.$", "Dateien vom Typ $1 sind hier nicht erlaubt (nur PNG oder JPEG)."),
+    (r"^Select (\d+) matches$", "$1 Treffer auswählen"),
+    (r"^Add: (.+)$", "Hinzufügen: $1"),
+    (r"^You can only select up to (\d+) options?\. Remove an option first\.$", "Höchstens $1: erst eine entfernen."),
+    (r"^(\d+) options? available\.$", "$1 Möglichkeiten."),
+    (r"^(.+), selected$", "$1, ausgewählt"),
+    (
+        r"^(?:The page that you have requested does not seem to exist|You have requested page .+, but no "
+        r"corresponding file was found in the app's pages/ directory)\. Running the app's main page\.$",
+        "Diese Seite gibt es nicht. Die Startseite wird gezeigt.",
+    ),
+]
 
 # --- comparison, matrix, connecting elements, learning partners --------------------------------
 NAV_COMPARE = "Vergleich"
@@ -808,6 +954,12 @@ DAY_NO_DOT_HERE = "Ihre Kommune hat auf diese Idee keinen Punkt gesetzt."
 DAY_DOTS_RANGE = "Punkte je Kommune: 0 bis {limit}."
 DAY_MARK_INVALID = "Diese Markierung gibt es nicht."
 DAY_MERGE_SELF = "Eine Idee kann nicht mit sich selbst zusammengelegt werden."
+DAY_MERGED_DESCRIPTION = "Aus „{title}“: {text}"
+DAY_MERGE_TOO_LONG = (
+    "Beide Beschreibungen zusammen wären länger als {limit} Zeichen. Bitte zuerst eine Beschreibung kürzen."
+)
+DAY_NOT_MERGED = "Diese Idee ist nicht (mehr) zusammengelegt."
+DAY_UNMERGE_FIRST = "„{title}“ wurde inzwischen selbst zusammengelegt; bitte zuerst das rückgängig machen."
 DAY_COLUMN_FULL = "In dieser Spalte stehen schon {limit} Beiträge."
 DAY_ENTRY_CHANGED = (
     "Jemand hat diesen Beitrag inzwischen geändert. Ihre Fassung ist unten erhalten – bitte neu laden und erneut "
@@ -839,8 +991,8 @@ MARKET_SUBMIT = "Idee einreichen"
 MARKET_SUBMITTED = "Ihre Idee „{title}“ steht in der Börse."
 MARKET_FROM_PERSONA = "Aus Ihrer Persona übernehmen"
 MARKET_FROM_PERSONA_HINT = (
-    "Fragen und Stolpersteine Ihrer Persona als Vorlage: ein Klick füllt das Formular oben, Sie können es vor dem "
-    "Einreichen noch ändern."
+    "Fragen und Stolpersteine Ihrer Persona: Ein Klick stellt den Eintrag als Idee in die Börse (Titel ist der "
+    "erste Satz). Wer ihn anders fassen möchte, schreibt oben eine eigene Idee."
 )
 MARKET_TAKE = "Als Idee vorschlagen"
 MARKET_TAKEN = "steht schon in der Börse"
@@ -868,7 +1020,14 @@ MARKET_MARK_SAVE = "Markieren"
 MARKET_MERGE_SOURCE = "Doppelte Idee"
 MARKET_MERGE_TARGET = "zusammenlegen mit"
 MARKET_MERGE = "Zusammenlegen"
-MARKET_MERGED = "Zusammengelegt: Punkte und Unterstützende sind übernommen."
+MARKET_MERGED = "Zusammengelegt: Punkte, Unterstützende und Beschreibung sind übernommen."
+MARKET_UNMERGE_CHOOSE = "Zusammengelegte Idee"
+MARKET_UNMERGE = "Zusammenlegen rückgängig"
+MARKET_UNMERGED = "„{title}“ steht wieder einzeln in der Börse, mit ihren Punkten."
+MARKET_ORDER_ARRIVAL = "Reihenfolge: wie eingereicht. Punkte verschieben keine Karte."
+MARKET_ORDER_RANKED = "Reihenfolge: nach Punkten, Stand beim Sortieren. Neue Ideen stehen unten."
+MARKET_SORT = "Nach Punkten sortieren"
+MARKET_UNSORT = "Wie eingereicht ordnen"
 MARKET_IDEA_LABEL = "{title} ({dots})"
 MARKET_STEP_LABEL = "Planungsschritt: {step}"
 
