@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from werkstatt import day
 from werkstatt.store import WorkshopFolder
 
 
@@ -48,15 +49,58 @@ def test_an_idea_without_title_is_refused_and_the_description_kept(personas: Pat
     )
 
 
-def test_a_persona_question_fills_the_idea_form_with_one_click(personas: Path) -> None:
+def test_a_persona_question_becomes_an_idea_with_one_click(personas: Path) -> None:
     at = open_page("market_page")
     take = next(b for b in at.button if b.key == "pw.take.lindenau › questions[0]")
     take.click().run()
-    assert at.text_input(key="pw.idea_title").value == "Wie habt ihr den Jugendhilfeausschuss für Beteiligung gewonnen?"
-    assert at.multiselect(key="pw.idea_topics").value == ["beteiligung"]
-    at.button[0].click().run()
-    assert WorkshopFolder(personas).market().ideas[-1].source == "lindenau › questions[0]"
+    idea = WorkshopFolder(personas).market().ideas[-1]
+    title = "Wie habt ihr den Jugendhilfeausschuss für Beteiligung gewonnen?"
+    assert (idea.title, idea.source, idea.topics, idea.kommune) == (
+        title,
+        "lindenau › questions[0]",
+        ["beteiligung"],
+        "lindenau",
+    )
+    assert f"Ihre Idee „{title}“ steht in der Börse." in messages(at)
+    assert at.text_input(key="pw.idea_title").value == ""  # the form is left to the fellow's own idea
     assert not any(b.key == "pw.take.lindenau › questions[0]" for b in at.button)  # now "steht schon in der Börse"
+
+
+def shown_ideas(at: AppTest, folder: WorkshopFolder) -> list[str]:
+    """Ids of the idea cards in the order the page shows them (a card starts with its title in bold)."""
+    from werkstatt.ui.common import md_escape
+
+    heads = {f"**{md_escape(i.title)}**": i.id for i in folder.market().ideas}
+    return [idea for m in at.markdown for head, idea in heads.items() if m.value.startswith(head)]
+
+
+def test_ideas_keep_their_place_until_sorted_and_a_merge_can_be_undone(personas: Path) -> None:
+    folder = WorkshopFolder(personas)
+    at = open_page("market_page")
+    arrival = ["idee-1", "idee-2", "idee-3", "idee-4", "idee-5", "idee-6", "idee-8"]
+    assert shown_ideas(at, folder) == arrival  # not by dots: idee-3 has more than idee-2
+    folder.update_market(lambda m: (day.set_dots(m, 10), day.vote(m, "idee-8", "lindenau", 5)))
+    at.run()
+    assert shown_ideas(at, folder) == arrival  # dots coming in move no card
+    next(b for b in at.button if b.label == "Nach Punkten sortieren").click().run()
+    ranked = shown_ideas(at, folder)
+    assert ranked[0] == "idee-8" and ranked == [i.id for i in folder.market().ranking()]
+    next(b for b in at.button if b.label == "Wie eingereicht ordnen").click().run()
+    assert shown_ideas(at, folder) == arrival
+
+    description = folder.market().idea("idee-5").description
+    source, target = (s for s in at.selectbox if s.label in ("Doppelte Idee", "zusammenlegen mit"))
+    source.select("idee-6")
+    target.select("idee-5")
+    next(b for b in at.button if b.label == "Zusammenlegen").click().run()
+    merged = folder.market()
+    assert not merged.idea("idee-6").active and merged.idea("idee-5").dots == 7
+    assert "Aus „Kinderarmut im ländlichen Raum" in merged.idea("idee-5").description
+    next(b for b in at.button if b.label == "Zusammenlegen rückgängig").click().run()
+    undone = folder.market()
+    assert undone.idea("idee-6").active and undone.idea("idee-6").dots == 4 and undone.idea("idee-5").dots == 3
+    assert undone.idea("idee-5").description == description
+    assert "steht wieder einzeln in der Börse" in messages(at)
 
 
 def test_board_entry_needs_words_and_remembers_how_it_went(personas: Path) -> None:

@@ -85,6 +85,61 @@ def test_merging_keeps_votes_supporters_and_the_submitter() -> None:
     assert market.idea("idee-3").dots == total_before
 
 
+def test_merging_keeps_the_description_and_can_be_undone_exactly(no_day: Path) -> None:
+    market = _market()
+    day.edit_idea(market, "idee-1", "Ombudsstelle aufbauen", "Wer berät?", "", ["kjsg"])
+    day.edit_idea(market, "idee-2", "Ombudsstellen einrichten", "Erfahrungen aus Hafenstedt", "", ["beteiligung"])
+    day.mark(market, "idee-2", "spaeter")
+    day.vote(market, "idee-1", "neustrand")
+    day.vote(market, "idee-2", "neustrand", 2)
+    day.vote(market, "idee-2", "rheinfurt")
+    day.toggle_support(market, "idee-2", "kesselbrunn")
+    day.merge(market, "idee-3", "idee-2")  # merged into the source first: it must follow the undo
+    day.merge(market, "idee-2", "idee-1")
+    target = market.idea("idee-1")
+    assert target.description == "Wer berät?\n\nAus „Ombudsstellen einrichten“: Erfahrungen aus Hafenstedt"
+    assert market.idea("idee-3").merged_into == "idee-1"
+    # The merge and its record survive a save and a read.
+    folder = WorkshopFolder(no_day)
+    folder.update_market(lambda m: m.ideas.extend(market.ideas) or setattr(m, "dots_per_kommune", 3))
+    market = folder.market()
+    assert market.idea("idee-2").undo is not None
+    day.vote(market, "idee-1", "rheinfurt", -1)  # Rheinfurt took its carried dot back meanwhile
+    returned_to = day.unmerge(market, "idee-2")
+    source, target = market.idea("idee-2"), market.idea("idee-1")
+    assert returned_to is target
+    assert (source.status, source.merged_into, source.undo) == ("spaeter", "", None)
+    assert source.votes == {"neustrand": 2}  # Rheinfurt's dot is not given back twice
+    assert source.supporters == ["kesselbrunn", "rheinfurt"]  # Rheinfurt came with the idea merged first
+    assert source.description == "Erfahrungen aus Hafenstedt"
+    assert (target.votes, target.supporters, target.topics) == ({"neustrand": 1}, [], ["kjsg"])
+    assert target.description == "Wer berät?"
+    assert market.idea("idee-3").merged_into == "idee-2"
+    assert market.dots_left("neustrand") == 0 and market.dots_left("rheinfurt") == 3
+    with pytest.raises(RuleError, match="nicht"):
+        day.unmerge(market, "idee-2")
+
+
+def test_merging_refuses_a_description_that_would_be_too_long() -> None:
+    market = _market()
+    day.edit_idea(market, "idee-1", "Eins", "a" * 3000, "", [])
+    day.edit_idea(market, "idee-2", "Zwei", "b" * 1500, "", [])
+    with pytest.raises(RuleError, match="länger als 4000"):
+        day.merge(market, "idee-2", "idee-1")
+    assert market.idea("idee-2").active and market.idea("idee-1").description == "a" * 3000
+
+
+def test_ideas_keep_their_place_while_dots_come_in() -> None:
+    market = _market()
+    day.vote(market, "idee-3", "neustrand", 2)
+    assert [i.id for i in market.in_order()] == ["idee-1", "idee-2", "idee-3"]
+    ranked = [i.id for i in market.ranking()]
+    assert ranked == ["idee-3", "idee-1", "idee-2"]
+    day.vote(market, "idee-2", "lindenau", 3)  # after sorting: the order stays as it was when asked
+    day.submit_idea(market, "Neu dazu")
+    assert [i.id for i in market.in_order(ranked)] == ["idee-3", "idee-1", "idee-2", "idee-4"]
+
+
 def test_marks_and_ids_are_never_reused() -> None:
     market = _market()
     day.mark(market, "idee-3", "aufgenommen")

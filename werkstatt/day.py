@@ -67,6 +67,19 @@ class RuleError(Exception):
 
 
 @dataclass
+class MergeUndo:
+    """What a merge moved into the other idea, kept on the merged one so the facilitator can take it back."""
+
+    status: str = "offen"  # the merged idea's mark before
+    votes: dict[str, int] = field(default_factory=dict)  # its dots, since then counted on the other idea
+    supporters: list[str] = field(default_factory=list)  # its own "betrifft uns auch"
+    added_supporters: list[str] = field(default_factory=list)  # Kommunen the other idea gained by it
+    added_topics: list[str] = field(default_factory=list)
+    added_description: str = ""  # the paragraph appended to the other idea's description
+    repointed: list[str] = field(default_factory=list)  # ideas merged into this one before, moved along
+
+
+@dataclass
 class Idea:
     id: str
     title: str
@@ -79,6 +92,7 @@ class Idea:
     status: str = "offen"
     merged_into: str = ""
     source: str = ""  # "lindenau › obstacles[1]" when taken over from a persona
+    undo: MergeUndo | None = None  # set while merged (by this version or later)
 
     @property
     def dots(self) -> int:
@@ -110,6 +124,15 @@ class Market:
         active = [i for i in self.ideas if i.active]
         order = {i.id: n for n, i in enumerate(self.ideas)}
         return sorted(active, key=lambda i: (-i.dots, -len(i.supporters), order[i.id]))
+
+    def in_order(self, order: list[str] | None = None) -> list[Idea]:
+        """Ideas still in play in a fixed order: those in ``order`` first, as listed, the others as they came in.
+
+        Voting never moves a card under someone's pointer; a ranking is taken only when asked for.
+        """
+        active = [i for i in self.ideas if i.active]
+        place = {idea_id: n for n, idea_id in enumerate(order or [])}
+        return sorted(active, key=lambda i: place.get(i.id, len(place)))
 
     def merged_titles(self, idea_id: str) -> list[str]:
         return [i.title for i in self.ideas if i.merged_into == idea_id]
@@ -313,7 +336,7 @@ class _DayChecker(_Checker):
         value = data.get(key)
         if value is None or value == "":
             return default
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:
             allowed = ", ".join(f"„{c}“" for c in choices)
             self.add(path, texts.DAY_CHOICE.format(allowed=allowed, value=_describe(value)))
             return default
@@ -355,6 +378,7 @@ def parse_market(data: Any, workshop: Workshop, file: str = MARKET_FILE, limits:
             "status",
             "merged_into",
             "source",
+            "undo",
         }
         check.unknown_keys(item, keys, f"{path}.")
         votes: dict[str, int] = {}
@@ -376,6 +400,7 @@ def parse_market(data: Any, workshop: Workshop, file: str = MARKET_FILE, limits:
                 status=check.choice(item, "status", f"{path}.status", IDEA_STATUS, "offen"),
                 merged_into=check.text(item, "merged_into", f"{path}.merged_into"),
                 source=check.text(item, "source", f"{path}.source"),
+                undo=_parse_undo(check, item.get("undo"), f"{path}.undo"),
             )
         )
     for n, idea in enumerate(ideas):
@@ -383,6 +408,36 @@ def parse_market(data: Any, workshop: Workshop, file: str = MARKET_FILE, limits:
             check.add(f"ideas[{n}].merged_into", texts.DAY_UNKNOWN_IDEA.format(id=idea.merged_into))
     check.raise_if_any()
     return Market(revision, updated, DEFAULT_DOTS if dots is None else dots, ideas)
+
+
+def _parse_undo(check: _DayChecker, raw: Any, path: str) -> MergeUndo | None:
+    if raw is None:
+        return None
+    item = check.mapping(raw, path)
+    fields = ("status", "votes", "supporters", "added_supporters", "added_topics", "added_description", "repointed")
+    check.unknown_keys(item, set(fields), f"{path}.")
+    votes: dict[str, int] = {}
+    for slug, count in check.mapping(item.get("votes"), f"{path}.votes").items():
+        kommune = check.kommune(slug, f"{path}.votes.{slug}")
+        number = check.integer(count, f"{path}.votes.{slug}", 1, MAX_DOTS)
+        if kommune and number:
+            votes[kommune] = number
+    repointed = []
+    for n, value in enumerate(check.sequence(item.get("repointed"), f"{path}.repointed", limit=MAX_IDEAS)):
+        problem = slug_problem(value)
+        if problem:
+            check.add(f"{path}.repointed[{n}]", problem)
+        else:
+            repointed.append(value)
+    return MergeUndo(
+        status=check.choice(item, "status", f"{path}.status", IDEA_STATUS, "offen"),
+        votes=votes,
+        supporters=check.kommunen(item.get("supporters"), f"{path}.supporters"),
+        added_supporters=check.kommunen(item.get("added_supporters"), f"{path}.added_supporters"),
+        added_topics=check.topics(item.get("added_topics"), f"{path}.added_topics"),
+        added_description=check.text(item, "added_description", f"{path}.added_description"),
+        repointed=repointed,
+    )
 
 
 def parse_agenda(data: Any, workshop: Workshop, file: str = AGENDA_FILE, limits: Limits | None = None) -> Agenda:
@@ -507,12 +562,28 @@ def market_to_data(market: Market) -> dict:
                 "status": i.status,
                 "merged_into": i.merged_into,
                 "source": i.source,
+                "undo": _undo_to_data(i.undo) if i.undo else None,
             },
             ("id", "title", "status"),
         )
         for i in market.ideas
     ]
     return _head(market, dots_per_kommune=market.dots_per_kommune, ideas=ideas)
+
+
+def _undo_to_data(undo: MergeUndo) -> dict:
+    return _without_empty(
+        {
+            "status": undo.status,
+            "votes": dict(undo.votes),
+            "supporters": list(undo.supporters),
+            "added_supporters": list(undo.added_supporters),
+            "added_topics": list(undo.added_topics),
+            "added_description": undo.added_description,
+            "repointed": list(undo.repointed),
+        },
+        ("status",),
+    )
 
 
 def agenda_to_data(agenda: Agenda) -> dict:
@@ -652,26 +723,73 @@ def edit_idea(market: Market, idea_id: str, title: str, description: str, step: 
     idea.description, idea.step, idea.topics = description.strip(), step, list(topics)
 
 
-def merge(market: Market, source_id: str, target_id: str) -> None:
-    """Merge a duplicate into another idea: its dots, supporters and its Kommune move along."""
+def merge(market: Market, source_id: str, target_id: str, limit: int = 4000) -> None:
+    """Merge a duplicate into another idea: its dots, supporters, Kommune, topics and description move along.
+
+    What moved is written down on the merged idea (``undo``), so ``unmerge`` can take it back exactly.
+    """
     if source_id == target_id:
         raise RuleError(texts.DAY_MERGE_SELF)
     source, target = market.idea(source_id), market.idea(target_id)
     if not source.active or not target.active:
         raise RuleError(texts.DAY_VOTE_MERGED)
+    undo = MergeUndo(status=source.status, votes=dict(source.votes), supporters=list(source.supporters))
+    if source.description.strip():
+        # The duplicate's words often say what the other idea does not; they stay, marked with where they came from.
+        undo.added_description = texts.DAY_MERGED_DESCRIPTION.format(title=source.title, text=source.description)
+        joined = f"{target.description}\n\n{undo.added_description}" if target.description else undo.added_description
+        if len(joined) > limit:
+            raise RuleError(texts.DAY_MERGE_TOO_LONG.format(limit=limit))
+        target.description = joined
     for kommune, dots in source.votes.items():
         target.votes[kommune] = target.votes.get(kommune, 0) + dots
     for kommune in [*source.supporters, source.kommune]:
         if kommune and kommune != target.kommune and kommune not in target.supporters:
             target.supporters.append(kommune)
+            undo.added_supporters.append(kommune)
     for topic in source.topics:
         if topic not in target.topics:
             target.topics.append(topic)
+            undo.added_topics.append(topic)
     source.votes, source.supporters = {}, []
     source.status, source.merged_into = "zusammengelegt", target.id
     for other in market.ideas:  # ideas merged into the source before now belong to the target
         if other.merged_into == source.id:
             other.merged_into = target.id
+            undo.repointed.append(other.id)
+    source.undo = undo
+
+
+def unmerge(market: Market, source_id: str) -> Idea:
+    """Take a merge back: the idea returns with its dots, supporters and mark; the other idea loses what it gained.
+
+    Dots the other idea has lost since (a Kommune took one back) are not given back twice: only what is
+    still there returns, so no Kommune ends with more dots than it has. Returns the idea merged into.
+    """
+    source = market.idea(source_id)
+    if source.active or source.undo is None:
+        raise RuleError(texts.DAY_NOT_MERGED)
+    target, undo = market.idea(source.merged_into), source.undo
+    if not target.active:
+        raise RuleError(texts.DAY_UNMERGE_FIRST.format(title=target.title))
+    for kommune, dots in undo.votes.items():
+        back = min(dots, target.votes.get(kommune, 0))
+        if target.votes.get(kommune, 0) - back:
+            target.votes[kommune] -= back
+        else:
+            target.votes.pop(kommune, None)
+        if back:
+            source.votes[kommune] = back
+    target.supporters = [k for k in target.supporters if k not in undo.added_supporters]
+    target.topics = [t for t in target.topics if t not in undo.added_topics]
+    if undo.added_description and target.description.endswith(undo.added_description):
+        target.description = target.description[: -len(undo.added_description)].rstrip()
+    source.supporters = [k for k in undo.supporters if k != source.kommune]
+    for other in market.ideas:
+        if other.id in undo.repointed and other.merged_into == target.id:
+            other.merged_into = source.id
+    source.status, source.merged_into, source.undo = undo.status, "", None
+    return target
 
 
 def persona_suggestions(workshop: Workshop, persona: Persona) -> list[tuple[str, str, list[str]]]:

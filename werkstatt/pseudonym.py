@@ -230,6 +230,7 @@ def pseudonymise_day(workshop: Workshop, the_day: Day, personas: list[Persona] =
         idea.kommune, idea.source = slug(idea.kommune), source(idea.source)
         idea.supporters = [slug(s) for s in idea.supporters]
         idea.votes = {slug(k): v for k, v in idea.votes.items()}
+        idea.undo = None  # a merge's record names Kommunen and titles; no document needs it
     for slot in copied.agenda.slots:
         slot.title = scrub(slot.title)
         for group in slot.groups:

@@ -15,7 +15,7 @@ from werkstatt.ui import common
 
 FORM_KEYS = {"title": "pw.idea_title", "description": "pw.idea_description", "step": "pw.idea_step"}
 TOPICS_KEY = "pw.idea_topics"
-SOURCE_KEY = "pw.idea_source"
+ORDER_KEY = "pw.market_order"  # idea ids as ranked when this person asked; None: as they came in
 
 
 def page() -> None:
@@ -69,7 +69,6 @@ def _submit(folder: WorkshopFolder, kommune: str) -> None:
         state.get(FORM_KEYS["step"]) or "",
         kommune,
         list(state.get(TOPICS_KEY, [])),
-        state.get(SOURCE_KEY, ""),
     )
     done = common.apply(
         "market",
@@ -80,12 +79,12 @@ def _submit(folder: WorkshopFolder, kommune: str) -> None:
         for key in FORM_KEYS.values():
             state[key] = ""
         state[TOPICS_KEY] = []
-        state[SOURCE_KEY] = ""
 
 
 def _from_persona(folder: WorkshopFolder, workshop: Workshop, kommune: str) -> None:
     with st.expander(texts.MARKET_FROM_PERSONA, icon=":material/person:"):
         st.caption(texts.MARKET_FROM_PERSONA_HINT)
+        common.show_flash("from_persona")
         result = folder.persona(kommune)
         if not result.ok:
             st.info(texts.MARKET_NO_PERSONA)
@@ -101,18 +100,21 @@ def _from_persona(folder: WorkshopFolder, workshop: Workshop, kommune: str) -> N
                 button.button(
                     texts.MARKET_TAKE,
                     key=f"pw.take.{source}",
-                    on_click=_prefill,
-                    args=(source, text, topics),
-                    icon=":material/arrow_upward:",
+                    on_click=_take,
+                    args=(folder, kommune, source, text, topics),
+                    icon=":material/add:",
                 )
 
 
-def _prefill(source: str, text: str, topics: list[str]) -> None:
-    state = st.session_state
-    state[FORM_KEYS["title"]] = day.short_title(text)
-    state[FORM_KEYS["description"]] = "" if day.short_title(text) == text else text
-    state[TOPICS_KEY] = list(topics)
-    state[SOURCE_KEY] = source
+def _take(folder: WorkshopFolder, kommune: str, source: str, text: str, topics: list[str]) -> None:
+    """One click puts the persona's words into the market (the first sentence as title), as the button says."""
+    title = day.short_title(text)
+    description = "" if title == text else text
+    common.apply(
+        "from_persona",
+        lambda: folder.update_market(lambda m: day.submit_idea(m, title, description, "", kommune, topics, source)),
+        texts.MARKET_SUBMITTED.format(title=title),
+    )
 
 
 @st.fragment(run_every=3)
@@ -133,13 +135,28 @@ def _ideas(slug: str, kommune: str | None) -> None:
         )
     if not market.ideas:
         st.info(texts.MARKET_EMPTY, icon=":material/lightbulb:")
-    for idea in market.ranking():
+    order = st.session_state.get(ORDER_KEY)
+    if market.ideas:
+        hint, button = st.columns([4, 2], vertical_alignment="center")
+        hint.caption(texts.MARKET_ORDER_RANKED if order else texts.MARKET_ORDER_ARRIVAL)
+        if order:
+            button.button(texts.MARKET_UNSORT, key="pw.market_unsort", on_click=_set_order, args=(None,))
+        else:
+            ranked = [i.id for i in market.ranking()]
+            button.button(
+                texts.MARKET_SORT, key="pw.market_sort", icon=":material/sort:", on_click=_set_order, args=(ranked,)
+            )
+    for idea in market.in_order(order):
         _idea_card(folder, workshop, market, idea, kommune)
     merged = [i for i in market.ideas if not i.active]
     for idea in merged:
         target = next((i for i in market.ideas if i.id == idea.merged_into), None)
         title = target.title if target else idea.merged_into
         st.caption(f"{common.md_escape(idea.title)} – {common.md_escape(texts.MARKET_MERGED_INTO.format(title=title))}")
+
+
+def _set_order(order: list[str] | None) -> None:
+    st.session_state[ORDER_KEY] = order
 
 
 def _idea_card(
@@ -250,11 +267,28 @@ def _facilitation(folder: WorkshopFolder, workshop: Workshop) -> None:
         if st.form_submit_button(texts.MARKET_MERGE, icon=":material/merge:"):
             common.apply(
                 "facilitation",
-                lambda: folder.update_market(lambda m: day.merge(m, source, target)),
+                lambda: folder.update_market(lambda m: day.merge(m, source, target, folder.limits.max_text_chars)),
                 texts.MARKET_MERGED,
             )
             st.rerun()
+    _unmerge_form(folder, market)
     _edit_form(folder, workshop, active, labels)
+
+
+def _unmerge_form(folder: WorkshopFolder, market: day.Market) -> None:
+    """A merge done by mistake is taken back with its dots; only merges recorded since this version can be."""
+    merged = {i.id: i.title for i in market.ideas if not i.active and i.undo}
+    if not merged:
+        return
+    with st.form("pw.unmerge_form"):
+        idea_id = st.selectbox(texts.MARKET_UNMERGE_CHOOSE, list(merged), format_func=merged.get)
+        if st.form_submit_button(texts.MARKET_UNMERGE, icon=":material/undo:"):
+            common.apply(
+                "facilitation",
+                lambda: folder.update_market(lambda m: day.unmerge(m, idea_id)),
+                texts.MARKET_UNMERGED.format(title=merged[idea_id]),
+            )
+            st.rerun()
 
 
 def _edit_form(folder: WorkshopFolder, workshop: Workshop, active: list[day.Idea], labels: dict[str, str]) -> None:
