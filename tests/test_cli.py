@@ -103,3 +103,26 @@ def test_validate_checks_the_days_files_too(workshop_dir: Path) -> None:
     assert done.returncode == 1
     assert "runde-2.yaml › entries[4].question: Wert 7 liegt außerhalb des erlaubten Bereichs (1 bis 4)" in done.stdout
     assert "mitnehmen.yaml › kommunen.lindenau[0].contacts[0]: Kommune „atlantis“" in done.stdout
+
+
+def test_export_to_an_unwritable_folder_says_so_in_german() -> None:
+    done = run("export", str(ROOT / "personas" / "fellowtag-demo"), "--out", "/proc/x", "--only", "programm")
+    assert done.returncode == 1
+    assert "Export abgebrochen: In „/proc/x“ kann nicht geschrieben werden" in done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+def test_validate_refuses_symbolic_links_without_reading_them(workshop_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "fremd.yaml"
+    outside.write_text("schema_version: 1\nkommune: lindenau\npersona: {name: Geheimnis}\n", "utf-8")
+    (workshop_dir / "lindenau.yaml").unlink()
+    (workshop_dir / "lindenau.yaml").symlink_to(outside)
+    (workshop_dir / "tag" / "programm.yaml").unlink()
+    (workshop_dir / "tag" / "programm.yaml").symlink_to("/etc/passwd")
+    (workshop_dir / "bilder").mkdir(exist_ok=True)
+    (workshop_dir / "bilder" / "x.png").symlink_to("/etc/passwd")
+    done = run("validate", str(workshop_dir))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    for link in ("lindenau.yaml", "tag/programm.yaml", "bilder/x.png"):
+        assert f"{link}: ist ein symbolischer Link" in done.stdout, link
+    assert "Geheimnis" not in done.stdout and "root" not in done.stdout

@@ -418,3 +418,104 @@ def test_pseudonymised_text_keeps_words_that_only_look_like_names(anonymous_expo
     assert "KommuneI-Kommunen" not in text
     reader = PdfReader(out / "Steckbrief-kommune-c-anonym.pdf")
     assert "Persona C" in reader.pages[0].extract_text() and "Kommune C" in reader.pages[0].extract_text()
+
+
+# ---------------------------------------------------------------------------------------------
+# Spreadsheets, symbolic links, size budget
+
+
+HOSTILE_CELLS = ['=HYPERLINK("http://example.invalid/?x","klick")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tTab", "\rZeile"]
+
+
+def test_spreadsheet_cells_stay_text() -> None:
+    from openpyxl import load_workbook
+
+    from werkstatt.export import spreadsheets
+    from werkstatt.model import Entry
+
+    material = load_material(WorkshopFolder(ROOT / "personas" / "fellowtag-demo"))  # changed in memory only
+    material.personas[0].questions += [Entry(text, ["daten"]) for text in HOSTILE_CELLS]
+    files = spreadsheets(material)
+
+    sheet = load_workbook(io.BytesIO(files["excel"]))["Einträge"]
+    cells = {c.value: c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
+    for text in HOSTILE_CELLS:
+        read = text.replace("\r", "\n")  # XML reads a carriage return back as a line feed
+        assert read in cells, text
+        assert cells[read].data_type == "s", text  # a string, never a formula
+    csv = pd.read_csv(io.BytesIO(files["eintraege_csv"]), sep=";", encoding="utf-8-sig", keep_default_na=False)
+    texts_in_csv = set(csv["Text"])
+    for text in HOSTILE_CELLS:
+        assert "'" + text in texts_in_csv, text  # OWASP: a leading apostrophe
+    assert "Präventionskette" in " ".join(csv["Text"])  # ordinary text unchanged
+
+
+def test_symbolic_links_are_skipped_by_export_and_zip(workshop_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "fremd.yaml"
+    outside.write_text((workshop_dir / "lindenau.yaml").read_text("utf-8").replace("Jana", "Geheimnis"), "utf-8")
+    (workshop_dir / "lindenau.yaml").unlink()
+    (workshop_dir / "lindenau.yaml").symlink_to(outside)
+    (workshop_dir / "notizen.yaml").symlink_to("/etc/passwd")
+    (workshop_dir / "tag" / "themenrunden" / "runde-2.yaml").unlink()
+    (workshop_dir / "tag" / "themenrunden" / "runde-2.yaml").symlink_to(outside)
+    messages: list[str] = []
+    folder = WorkshopFolder(workshop_dir)
+    files = export(folder, tmp_path / "out", ("programm", "excel"), progress=messages.append)
+    archive = zip_everything(folder, tmp_path / "out", files, progress=messages.append)
+    joined = "\n".join(messages)
+    for link in ("lindenau.yaml", "notizen.yaml", "tag/themenrunden/runde-2.yaml"):
+        assert f"{link} ist ein symbolischer Link und wurde übersprungen" in joined, link
+    assert "Geheimnis" not in (tmp_path / "out" / "Eintraege.csv").read_text("utf-8-sig")
+    with zipfile.ZipFile(archive) as packed:
+        names = packed.namelist()
+        assert "yaml/lindenau.yaml" not in names and "yaml/notizen.yaml" not in names
+        assert "yaml/tag/themenrunden/runde-2.yaml" not in names and "yaml/workshop.yaml" in names
+        assert not any(b"root:x:0" in packed.read(n) or b"Geheimnis" in packed.read(n) for n in names)
+
+
+def fat_workshop(target: Path, count: int = 9) -> WorkshopFolder:
+    """Personas filled towards the format's limits; the fifth one has the most text."""
+    from scaled_demo import write_workshop
+
+    from werkstatt.model import Entry
+
+    workshop, personas = scaled_demo(count, "k{i}", "Landkreis Test{n}")
+    sentence = "Jugendhilfeplanung braucht verlässliche Daten und gemeinsame Steuerung. "
+    for n, persona in enumerate(personas):
+        text = (sentence * 60)[: 3900 if n == 4 else 3000]
+        for section in ("obstacles", "successes", "drivers", "questions", "offers"):
+            setattr(persona, section, [Entry(text, [workshop.topics[0].id]) for _ in range(12)])
+    return write_workshop(target, workshop, personas)
+
+
+def test_oversized_documentation_is_refused_quickly_naming_the_kommune(tmp_path: Path) -> None:
+    import time
+
+    from werkstatt.export import BudgetExceeded
+
+    folder = fat_workshop(tmp_path / "gross")
+    started = time.perf_counter()
+    with pytest.raises(BudgetExceeded) as refused:
+        export(folder, tmp_path / "out", ("dokumentation",))
+    seconds = time.perf_counter() - started
+    message = str(refused.value)
+    assert "Dokumentation: wäre etwa" in message and "erlaubt sind 300" in message
+    assert "Den meisten Text hat Landkreis Test5" in message
+    assert seconds < 30, seconds  # an estimate, not a 1,000-page render (that took 93 s and 1.4 GiB)
+    assert not (tmp_path / "out" / "Dokumentation.pdf").exists()
+
+    done = run_cli(str(folder.path), "--out", str(tmp_path / "cli"), "--only", "dokumentation")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "ein Dokument ist zu groß" in done.stderr and "Landkreis Test5" in done.stderr
+
+
+def test_a_render_over_its_seconds_is_stopped_and_the_renderer_still_works(tmp_path: Path) -> None:
+    from werkstatt.export import Budget, BudgetExceeded
+
+    folder = fat_workshop(tmp_path / "gross", count=2)
+    with pytest.raises(BudgetExceeded) as stopped:
+        export(folder, tmp_path / "out", ("steckbriefe",), budget=Budget(pages=10_000, seconds=0.3))
+    assert "Persona-Steckbriefe: nach 0,3 s abgebrochen" in str(stopped.value)
+    assert "Landkreis Test" in str(stopped.value)
+    files = export(WorkshopFolder(ROOT / "personas" / "fellowtag-demo"), tmp_path / "out", ("programm",))
+    assert len(PdfReader(files[0]).pages) == 1

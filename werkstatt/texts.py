@@ -473,8 +473,7 @@ UI_GERMAN = {
     "Delete": "Löschen",
     "Clear selection": "Auswahl aufheben",
     "file upload": "Datei hochladen",
-}
-UI_GERMAN_MONTHS = {
+    # month names of the date input (Streamlit pins it to en-US); the others are the same in German
     "January": "Januar",
     "February": "Februar",
     "March": "März",
@@ -675,7 +674,7 @@ EXPORT_TOO_MANY_PAGES = (
     "({share} % aller Persona-Texte) – bitte dort kürzen, oder die Grenze mit WERKSTATT_EXPORT_MAX_PAGES erhöhen."
 )
 EXPORT_TOO_SLOW = (
-    "{what}: nach {seconds} Sekunden abgebrochen, das Dokument ist zu groß. Den meisten Text hat {kommune} "
+    "{what}: nach {seconds} s abgebrochen, das Dokument ist zu groß. Den meisten Text hat {kommune} "
     "({share} % aller Persona-Texte) – bitte dort kürzen, oder die Grenze mit WERKSTATT_EXPORT_MAX_SECONDS erhöhen."
 )
 CLI_EXPORT_TOO_LARGE = "Export abgebrochen – ein Dokument ist zu groß:"
@@ -1037,8 +1036,8 @@ AGENDA_INTRO = "Aus den aufgenommenen Themenideen entsteht das Programm: Zeitbl�
 AGENDA_EMPTY = "Noch kein Programm. Die Moderation legt es hier aus den aufgenommenen Ideen an."
 AGENDA_PDF = "Programm als PDF (eine Seite)"
 AGENDA_ADD_SLOT = "Zeitblock hinzufügen"
-AGENDA_START = "Beginn (HH:MM)"
-AGENDA_END = "Ende (HH:MM)"
+AGENDA_START = "Beginn (Uhrzeit)"
+AGENDA_END = "Ende (Uhrzeit)"
 AGENDA_SLOT_TITLE = "Bezeichnung (z. B. Themenrunde 1, Mittagspause)"
 AGENDA_SLOT_SUBMIT = "Zeitblock anlegen"
 AGENDA_ADD_GROUP = "Runde in diesem Block hinzufügen"
@@ -1048,7 +1047,7 @@ AGENDA_GROUP_TITLE = "Thema der Runde (leer lassen, um den Titel der Idee zu neh
 AGENDA_GROUP_ROOM = "Raum"
 AGENDA_GROUP_PRESENTERS = "Es stellen vor"
 AGENDA_GROUP_SUBMIT = "Runde anlegen"
-AGENDA_REMOVE_SLOT = "Zeitblock entfernen"
+AGENDA_REMOVE_SLOT = "Block entfernen"  # "Zeitblock entfernen" was cut at 1366 px
 AGENDA_REMOVE_GROUP = "Runde entfernen"
 AGENDA_ROOM = "Raum: {room}"
 AGENDA_PRESENTERS = "Es stellen vor: {names}"
