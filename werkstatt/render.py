@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 import jinja2
 
@@ -215,50 +216,23 @@ def comparison_html(workshop: Workshop, personas: list[Persona], incomplete: set
     return f"<style>{stylesheet('card.css')}{stylesheet('comparison.css')}</style>{table}"
 
 
-def _presenter(context: dict) -> str:
-    slide = environment().get_template("presenter.html.j2").render(context)
-    return f"<style>{stylesheet('presenter.css')}</style>{slide}"
+def presenter_slide_html(workshop: Workshop, slide, personas: list[Persona]) -> str:  # noqa: ANN001 - presenter.Slide
+    """One projector slide (cut to fit the screen by ``presenter.slides``) with its stylesheet."""
+    by_slug = {p.kommune: p for p in personas}
+    context = {"slide": slide, "t": texts, "card": None, "cards": {}}
+    if slide.kommune in by_slug:
+        context["card"] = card_context(workshop, by_slug[slide.kommune])
+    if slide.kind == "overview":
+        context["cards"] = {s: card_context(workshop, by_slug[s]) for s in slide.columns[0].items if s in by_slug}
+    html = environment().get_template("presenter.html.j2").render(context)
+    return f"<style>{stylesheet('presenter.css')}</style>{html}"
 
 
 def presenter_persona_html(workshop: Workshop, persona: Persona) -> str:
-    return _presenter({"kind": "persona", "card": card_context(workshop, persona)})
+    """All slides of one persona, one after the other (a preview; the projector shows one at a time)."""
+    from werkstatt.presenter import persona_slides
 
-
-def presenter_overview_html(workshop: Workshop, personas: list[Persona]) -> str:
-    cards = [card_context(workshop, p) for p in personas]
-    return _presenter({"kind": "overview", "title": texts.PRESENT_OVERVIEW, "cards": cards})
-
-
-def presenter_connections_html(themes: list, limit: int = 4) -> str:
-    shown = [
-        {"heading": texts.PRESENT_THEME.format(count=t.kommunen, label=t.label), "obstacles": t.obstacles}
-        for t in themes[:limit]
-        if t.kommunen
-    ]
-    return _presenter({"kind": "connections", "title": texts.PRESENT_CONNECTIONS, "themes": shown})
-
-
-def presenter_partners_html(workshop: Workshop, partners: list, limit: int = 8) -> str:
-    """The strongest pairs of the whole group, one per seeking Kommune and need, best first."""
-    best = sorted((p for p in partners), key=lambda p: -p.score)
-    lines, seen = [], set()
-    for partner in best:
-        key = (partner.need.kommune, partner.help.kommune)
-        if key in seen:
-            continue
-        seen.add(key)
-        lines.append(
-            {
-                "seeker": _name(workshop, partner.need.kommune),
-                "need": partner.need.entry.text,
-                "helper": _name(workshop, partner.help.kommune),
-                "help": partner.help.text,
-                "reason": " · ".join(partner.reasons),
-            }
-        )
-        if len(lines) == limit:
-            break
-    return _presenter({"kind": "partners", "title": texts.PRESENT_PARTNERS, "partners": lines})
+    return "".join(presenter_slide_html(workshop, s, [persona]) for s in persona_slides(workshop, persona))
 
 
 def _name(workshop: Workshop, slug: str) -> str:
@@ -421,6 +395,7 @@ def dokumentation_html(
 
 def _day_context(workshop: Workshop, the_day) -> dict:  # noqa: ANN001 - day.Day
     market = the_day.market
+    sessions = session_items(workshop, the_day)
     intro = texts.DOC_MARKET_INTRO.format(
         ideas=len(market.ranking()), dots=sum(i.dots for i in market.ideas), per=market.dots_per_kommune
     )
@@ -428,14 +403,20 @@ def _day_context(workshop: Workshop, the_day) -> dict:  # noqa: ANN001 - day.Day
         "market_intro": intro,
         "market": market_rows(workshop, market),
         "agenda": agenda_rows(workshop, the_day.agenda),
-        "sessions": session_items(workshop, the_day),
+        "sessions": [s for s in sessions if not s["empty"]],
+        # Rounds nobody wrote on are named in one line: a page holding only a title says nothing.
+        "empty_sessions": "; ".join(
+            f"{s['title']} ({s['meta']})" if s["meta"] else s["title"] for s in sessions if s["empty"]
+        ),
         "takeaways": takeaway_groups(workshop, the_day.takeaways),
         "contacts": contact_rows(workshop, the_day.takeaways),
     }
 
 
-def join_link(base_url: str, code: str) -> str:
-    return f"{base_url.rstrip('/')}/?code={code}"
+def join_link(base_url: str, code: str, workshop: str = "") -> str:
+    """The card's link: it names the workshop, so it never lands in another one (such as the demo)."""
+    query = urlencode({"workshop": workshop, "code": code} if workshop else {"code": code})
+    return f"{base_url.rstrip('/')}/?{query}"
 
 
 def qr_data_uri(text: str) -> str:
@@ -455,8 +436,8 @@ def zugangskarten_html(workshop: Workshop, codes: dict[str, str], base_url: str)
         {
             "kommune": _name(workshop, kommune),
             "code": code,
-            "url": join_link(base_url, code),
-            "qr": qr_data_uri(join_link(base_url, code)),
+            "address": base_url.rstrip("/"),  # short enough to type; the QR code carries the whole link
+            "qr": qr_data_uri(join_link(base_url, code, workshop.slug)),
         }
         for kommune, code in codes.items()
     ]
