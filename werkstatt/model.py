@@ -506,7 +506,7 @@ def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | Non
                 elif topic not in topics:
                     topics.append(topic)
             evidence = item.get("evidence")
-            if evidence is not None and evidence not in EVIDENCE:
+            if evidence is not None and (not isinstance(evidence, str) or evidence not in EVIDENCE):
                 check.add(f"{path}.evidence", texts.ERR_EVIDENCE.format(value=_describe(evidence)))
                 evidence = None
             entries.append(Entry(text=text, topics=topics, evidence=evidence, id=entry_id))
