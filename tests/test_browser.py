@@ -195,9 +195,10 @@ def test_presenter_shows_a_new_obstacle_within_five_seconds(app, browser) -> Non
     laptop = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE").new_page()
     try:
         open_page(projector, f"{app.url}/praesentation")
-        projector.get_by_role("button", name="Weiter").click()
-        settle(projector)
-        expect(projector.get_by_text("Persona: Landkreis Talheim")).to_be_visible()
+        for _ in range(2):  # Lindenau's persona slide, then its stages
+            projector.get_by_role("button", name="Weiter").click()
+            settle(projector)
+        expect(projector.get_by_text("Persona: Landkreis Talheim", exact=False).first).to_be_visible()
         assert serious_accessibility_problems(projector) == []
 
         open_page(laptop, f"{app.url}/persona?workshop=fellowtag-demo&kommune=landkreis-talheim")
@@ -297,7 +298,7 @@ def test_facilitator_pages_need_the_pin(tmp_path_factory, page: Page) -> None:
         expect(page.get_by_text("Der PIN stimmt nicht.")).to_be_visible()
         page.get_by_label("Moderations-PIN").fill("2468")
         page.get_by_role("button", name="Entsperren").click()
-        expect(page.get_by_text("Folie 1 von 12")).to_be_visible()
+        expect(page.get_by_text("Folie 1 von", exact=False)).to_be_visible()
         open_page(page, f"{guarded.url}/persona?workshop=fellowtag-demo&kommune=lindenau")
         expect(
             page.get_by_role("heading", name="Persona bearbeiten: Stadt Lindenau")
