@@ -488,3 +488,16 @@ def test_the_page_says_when_another_laptop_saved_a_newer_version(workshop_dir: P
     assert "Ihre ungespeicherten Eingaben bleiben erhalten" in "\n".join(c.value for c in at.caption)
     assert not [b for b in at.button if b.label == "Neuere Fassung laden"]
     assert at.text_input(key="w2.role").value == "Meine ungespeicherte Rolle"
+
+
+def test_history_counts_edited_entries_by_their_id(workshop_dir: Path) -> None:
+    from werkstatt.history import changes
+
+    store = WorkshopFolder(workshop_dir)
+    first = store.save_persona(store.persona("lindenau").persona, base_revision=4)  # entries get ids
+    second = copy.deepcopy(first)
+    second.obstacles[0].text = "Neu formuliert"
+    second.obstacles[1].topics = ["daten"]
+    lines = changes(WORKSHOP, first, second)
+    assert "Stolpersteine: 2 bearbeitet" in lines
+    assert not [line for line in lines if "neu" in line or "entfernt" in line]

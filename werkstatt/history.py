@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from werkstatt import texts
-from werkstatt.model import ENTRY_SECTIONS, Persona, Workshop
+from werkstatt.model import ENTRY_SECTIONS, Entry, Persona, Workshop
 
 PROFILE_FIELDS = {
     "name": "Name",
@@ -38,15 +38,34 @@ def changes(workshop: Workshop, old: Persona, new: Persona) -> list[str]:
         elif before and after and before.note != after.note:
             lines.append(texts.HISTORY_NOTE.format(topic=topic.label))
     for section in ENTRY_SECTIONS:
-        before = [e.text for e in old.entries(section)]
-        after = [e.text for e in new.entries(section)]
-        added = sum(1 for text in after if text not in before)
-        removed = sum(1 for text in before if text not in after)
+        added, removed, edited = _entry_changes(old.entries(section), new.entries(section))
         title = texts.SECTION_TITLES[section]
         if added:
             lines.append(texts.HISTORY_ADDED.format(count=added, section=title))
         if removed:
             lines.append(texts.HISTORY_REMOVED.format(count=removed, section=title))
-        if not added and not removed and [e for e in old.entries(section)] != [e for e in new.entries(section)]:
+        if edited:
+            lines.append(texts.HISTORY_EDITED_COUNT.format(count=edited, section=title))
+        elif not added and not removed and old.entries(section) != new.entries(section):
             lines.append(texts.HISTORY_EDITED.format(section=title))
     return lines or [texts.HISTORY_NO_CHANGE]
+
+
+def _entry_changes(before: list[Entry], after: list[Entry]) -> tuple[int, int, int]:
+    """How many entries came, went and were edited: matched by id, else (older files) by their text."""
+    after_by_id = {e.id: e for e in after if e.id}
+    unmatched_after = list(after)
+    unmatched_before = []
+    edited = 0
+    for entry in before:
+        twin = after_by_id.get(entry.id) if entry.id else None
+        if twin is None:
+            unmatched_before.append(entry)
+            continue
+        unmatched_after = [e for e in unmatched_after if e is not twin]
+        edited += twin != entry
+    texts_before = {e.text for e in unmatched_before}
+    texts_after = {e.text for e in unmatched_after}
+    added = sum(1 for e in unmatched_after if e.text not in texts_before)
+    removed = sum(1 for e in unmatched_before if e.text not in texts_after)
+    return added, removed, edited

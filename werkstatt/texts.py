@@ -725,6 +725,7 @@ HISTORY_NOTE = "Notiz zu {topic} geändert"
 HISTORY_ADDED = "{section}: {count} neu"
 HISTORY_REMOVED = "{section}: {count} entfernt"
 HISTORY_EDITED = "{section}: bearbeitet oder umsortiert"
+HISTORY_EDITED_COUNT = "{section}: {count} bearbeitet"
 HISTORY_NO_CHANGE = "keine inhaltliche Änderung"
 HISTORY_UNREADABLE = "Stand {revision}: nicht lesbar"
 
