@@ -519,3 +519,81 @@ def test_a_render_over_its_seconds_is_stopped_and_the_renderer_still_works(tmp_p
     assert "Landkreis Test" in str(stopped.value)
     files = export(WorkshopFolder(ROOT / "personas" / "fellowtag-demo"), tmp_path / "out", ("programm",))
     assert len(PdfReader(files[0]).pages) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The export page: the files of this run, sizes that are never "0 KB"
+
+
+def test_human_sizes() -> None:
+    from werkstatt.export import human_size
+
+    assert [human_size(n) for n in (0, 397, 1023, 1024, 12_700, 1_468_006)] == [
+        "< 1 KB",
+        "< 1 KB",
+        "< 1 KB",
+        "1,0 KB",
+        "12,4 KB",
+        "1,4 MB",
+    ]
+
+
+def test_request_names_the_files_it_writes() -> None:
+    from werkstatt.export import ExportRequest
+
+    demo = ROOT / "personas" / "fellowtag-demo"
+    request = ExportRequest(demo, Path("/tmp/x"), ("programm", "excel"), anonymous=True, zip=True)
+    assert request.file_names() == [
+        "Programm-anonym.pdf",
+        "Personas-anonym.xlsx",
+        "Stufen-anonym.csv",
+        "Eintraege-anonym.csv",
+        "Persona-Werkstatt-k360-fellowtag-demo-anonym.zip",
+    ]
+    assert request.argv() == [
+        "export",
+        str(demo),
+        "--out",
+        "/tmp/x",
+        "--only",
+        "programm",
+        "excel",
+        "--anonym",
+        "--zip",
+    ]
+    one = ExportRequest(demo, Path("/tmp/x"), ("steckbriefe",), anonymous=True, kommune="neustrand")
+    assert one.file_names() == ["Steckbrief-kommune-i-anonym.pdf"]
+
+
+def test_export_page_lists_this_runs_files_apart_from_older_ones(
+    workshop_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.setenv("WERKSTATT_EXPORTS", str(tmp_path / "exports"))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    old = tmp_path / "exports" / "fellowtag-demo"
+    old.mkdir(parents=True)
+    (old / "Stufen.csv").write_bytes(b"x" * 397)
+    (old / "Dokumentation-anonym.pdf").write_bytes(b"%PDF" + b"x" * 20_000)
+    for path in old.iterdir():
+        os.utime(path, (1_700_000_000, 1_700_000_000))  # 14.11.2023
+
+    at = AppTest.from_string("from werkstatt.ui import export_page\nexport_page.page()\n", default_timeout=240).run()
+    assert not at.exception, at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any(label.startswith("Stufen.csv herunterladen (< 1 KB, vom 14.11.2023") for label in labels), labels
+
+    at.multiselect(key="pw.export_kinds").set_value(["programm"]).run()
+    next(b for b in at.button if b.label == "Ausgewählte erstellen").click().run()
+    assert not at.exception, at.exception
+    assert any("Dateien dieses Exports" in h.value for h in at.subheader)
+    fresh = [b.proto.label for b in at.get("download_button") if "herunterladen" in b.proto.label]
+    assert fresh[0].startswith("Programm.pdf herunterladen (") and fresh[0].endswith(" KB)"), fresh
+    assert at.expander[-1].label == "Ältere Dateien im Export-Ordner (2)"
+    folded = [b.proto.label for b in at.expander[-1].get("download_button")]
+    assert len(folded) == 2 and all("vom 14.11.2023" in label for label in folded)
+    assert not any("0 KB" in label for label in fresh + folded)

@@ -52,6 +52,48 @@ def file_name(kind: str, anonymous: bool = False, kommune: str | None = None) ->
     return name
 
 
+@dataclass(frozen=True)
+class ExportRequest:
+    """What a page asks the export for; the render worker runs it as the CLI would (``argv``)."""
+
+    folder: Path
+    out: Path
+    only: tuple[str, ...] = KINDS
+    anonymous: bool = False
+    kommune: str | None = None
+    zip: bool = False
+
+    def argv(self) -> list[str]:
+        options = ["export", str(self.folder), "--out", str(self.out)]
+        options += ["--only", *self.only] if self.only != KINDS or self.kommune else []
+        options += ["--anonym"] if self.anonymous else []
+        options += ["--kommune", self.kommune] if self.kommune else []
+        return options + (["--zip"] if self.zip else [])
+
+    def file_names(self) -> list[str]:
+        """The files this export writes, in order: the page lists exactly these, not older ones."""
+        folder = WorkshopFolder(self.folder)
+        kommune = self.kommune
+        if kommune and self.anonymous:
+            from werkstatt.pseudonym import pseudonym_slugs
+
+            kommune = pseudonym_slugs(folder.workshop()).get(kommune, kommune)
+        names = []
+        for kind in self.only if not self.kommune else [k for k in self.only if k in KOMMUNE_KINDS]:
+            keys = ("excel", "stufen_csv", "eintraege_csv") if kind == "excel" else (kind,)
+            names += [file_name(key, self.anonymous, kommune) for key in keys]
+        return names + ([zip_name(folder, self.anonymous)] if self.zip else [])
+
+
+def human_size(size: int) -> str:
+    """ "< 1 KB", "12,3 KB", "1,4 MB": a small file never shows as "0 KB"."""
+    if size < 1024:
+        return texts.EXPORT_SIZE_SMALL
+    if size < 1024 * 1024:
+        return texts.EXPORT_SIZE_KB.format(size=f"{size / 1024:.1f}".replace(".", ","))
+    return texts.EXPORT_SIZE_MB.format(size=f"{size / 1024 / 1024:.1f}".replace(".", ","))
+
+
 @dataclass
 class Material:
     """What the documents are made of, computed once per export (partners only when needed)."""

@@ -7,13 +7,16 @@ session; the worker also keeps the laid-out pages, so the next export after a sm
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import time
 from pathlib import Path
 
 import streamlit as st
 
 from werkstatt import texts
-from werkstatt.export import KINDS
+from werkstatt.export import KINDS, ExportRequest, human_size
+from werkstatt.model import ValidationError
 from werkstatt.ui import common
 from werkstatt.worker import RenderWorker, Result
 
@@ -41,6 +44,10 @@ def run_export(slug: str, *options: str) -> Result:
     return render_worker().run(["export", str(common.folder_for(slug).path), "--out", str(exports_dir(slug)), *options])
 
 
+def run_request(request: ExportRequest) -> Result:
+    return render_worker().run(request.argv())
+
+
 def page() -> None:
     if not common.facilitator_allowed():
         return
@@ -64,31 +71,68 @@ def page() -> None:
         texts.EXPORT_SELECTED, icon=":material/picture_as_pdf:", width="stretch", disabled=not chosen
     )
     if everything or selected:
-        options = ["--anonym"] if anonymous else []
-        options += ["--zip"] if everything else ["--only", *chosen]
-        with st.spinner(texts.EXPORT_RUNNING):
-            result = run_export(slug, *options)
-        if result.returncode == 0:
-            st.success(result.stdout.replace("\n", "  \n"), icon=":material/check_circle:")
-        else:
-            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
-
-    st.subheader(texts.EXPORT_FILES)
-    folder = exports_dir(slug)
-    files = sorted(folder.glob("*.*"), key=lambda p: (p.suffix != ".zip", p.name)) if folder.exists() else []
-    files = [p for p in files if p.suffix in MIME]
-    if not files:
-        st.caption(texts.EXPORT_NO_FILES)
-    for path in files:
-        size = f"{path.stat().st_size / 1024:,.0f} KB".replace(",", ".")
-        st.download_button(
-            texts.EXPORT_DOWNLOAD.format(name=path.name, size=size),
-            data=path.read_bytes,  # read only when someone clicks
-            file_name=path.name,
-            mime=MIME[path.suffix],
-            key=f"pw.download.{path.name}",
-            icon=":material/download:",
+        request = ExportRequest(
+            common.folder_for(slug).path,
+            exports_dir(slug),
+            KINDS if everything else tuple(chosen),
+            anonymous=anonymous,
+            zip=everything,
         )
+        try:
+            names = request.file_names()
+        except ValidationError:
+            names = []  # the export itself reports the broken file
+        # Files of this run only: older files of the other kind (named/anonymous) are not mixed in.
+        st.session_state["pw.export_run"] = {"slug": slug, "names": names, "started": time.time()}
+        with st.spinner(texts.EXPORT_RUNNING):
+            result = run_request(request)
+        if result.returncode == 0:
+            lines = (common.md_escape(line) for line in result.stdout.splitlines())  # the title is in it
+            st.success("  \n".join(lines), icon=":material/check_circle:")
+        else:
+            lines = [texts.EXPORT_FAILED, *(common.md_escape(line) for line in result.stderr.strip().splitlines())]
+            st.error("  \n".join(lines), icon=":material/error:")
+
+    show_files(slug)
+
+
+def show_files(slug: str) -> None:
+    """The files of this session's last export first; everything older in the folder folded away, dated."""
+    folder = exports_dir(slug)
+    files = folder.iterdir() if folder.is_dir() else []
+    present = {p.name: p for p in files if p.suffix in MIME and not p.is_symlink()}
+    run = st.session_state.get("pw.export_run")
+    fresh: list[Path] = []
+    if run and run["slug"] == slug:
+        # a second of slack: file systems keep modification times coarser than time.time()
+        fresh = [present[n] for n in run["names"] if n in present and present[n].stat().st_mtime >= run["started"] - 1]
+    older = sorted(set(present.values()) - set(fresh), key=lambda p: (p.suffix != ".zip", p.name))
+    st.subheader(texts.EXPORT_THIS_RUN if fresh else texts.EXPORT_FILES)
+    if not present:
+        st.caption(texts.EXPORT_NO_FILES)
+    for path in fresh:
+        _download(path)
+    if older:
+        container = st.expander(texts.EXPORT_OLDER_FILES.format(count=len(older))) if fresh else st.container()
+        with container:
+            for path in older:
+                _download(path, dated=True)
+
+
+def _download(path: Path, dated: bool = False) -> None:
+    stat = path.stat()
+    size = human_size(stat.st_size)
+    if dated:
+        when = dt.datetime.fromtimestamp(stat.st_mtime).strftime("%d.%m.%Y, %H:%M")
+        size = f"{size}, {texts.EXPORT_FILE_DATE.format(date=when)}"
+    st.download_button(
+        texts.EXPORT_DOWNLOAD.format(name=path.name, size=size),
+        data=path.read_bytes,  # read only when someone clicks
+        file_name=path.name,
+        mime=MIME[path.suffix],
+        key=f"pw.download.{path.name}",
+        icon=":material/download:",
+    )
 
 
 def pdf_button(
