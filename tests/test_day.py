@@ -233,6 +233,35 @@ def test_board_entries_move_hide_and_edit_with_a_stale_check() -> None:
 # -- programme and takeaways ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("9.30", "09:30"),
+        ("9:30", "09:30"),
+        ("930", "09:30"),
+        ("9", "09:00"),
+        ("9 Uhr", "09:00"),
+        ("14,15", "14:15"),
+        ("1130", "11:30"),
+        ("9h30", "09:30"),
+        (" 08:05 ", "08:05"),
+        ("", ""),
+    ],
+)
+def test_times_are_taken_as_people_type_them(typed: str, stored: str) -> None:
+    agenda = day.Agenda()
+    slot = day.add_slot(agenda, typed, "", "Ankommen")
+    assert slot.start == stored
+    day.edit_slot(agenda, slot.id, "", typed, "Ankommen")
+    assert (slot.start, slot.end) == ("", stored)
+
+
+@pytest.mark.parametrize("typed", ["24:00", "9:5", "9.60", "12345", "9:30:00", "halb zehn", "h"])
+def test_times_that_are_no_time_are_refused_with_what_was_typed(typed: str) -> None:
+    with pytest.raises(RuleError, match=f"gefunden: „{typed}“"):
+        day.add_slot(day.Agenda(), typed, "", "")
+
+
 def test_agenda_slots_sort_by_time_and_check_times() -> None:
     agenda = day.Agenda()
     later = day.add_slot(agenda, "13:30", "14:30", "Themenrunde 2")
@@ -241,7 +270,7 @@ def test_agenda_slots_sort_by_time_and_check_times() -> None:
     group = day.add_group(agenda, first.id, "Beteiligung", idea="idee-1", room="A", presenters=["lindenau"])
     assert agenda.group(group.id) == (first, group)
     with pytest.raises(RuleError, match="HH:MM"):
-        day.add_slot(agenda, "9 Uhr", "", "")
+        day.add_slot(agenda, "halb zehn", "", "")
     with pytest.raises(RuleError, match="nach dem Beginn"):
         day.add_slot(agenda, "12:00", "11:00", "")
     day.edit_slot(agenda, first.id, "14:45", "15:30", "Themenrunde 3")

@@ -816,6 +816,7 @@ def short_title(text: str, limit: int = 90) -> str:
 def add_slot(agenda: Agenda, start: str, end: str, title: str) -> Slot:
     if len(agenda.slots) >= MAX_SLOTS:
         raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_SLOTS))
+    start, end = normalise_time(start), normalise_time(end)
     _check_times(start, end)
     existing = [s.id for s in agenda.slots] + [g.id for _, g in agenda.groups()]
     slot = Slot(next_id("block-", existing), start, end, title.strip())
@@ -825,10 +826,27 @@ def add_slot(agenda: Agenda, start: str, end: str, title: str) -> Slot:
 
 
 def edit_slot(agenda: Agenda, slot_id: str, start: str, end: str, title: str) -> None:
+    start, end = normalise_time(start), normalise_time(end)
     _check_times(start, end)
     slot = agenda.slot(slot_id)
     slot.start, slot.end, slot.title = start, end, title.strip()
     _sort_slots(agenda)
+
+
+_TYPED_TIME_RE = re.compile(r"^(\d{1,2})(?:\s*[.:,h]\s*(\d{2}))?$")
+
+
+def normalise_time(value: str) -> str:
+    """A time as people type it – 9.30, 9:30, 9,30, 930, 9, 9 Uhr – as HH:MM; "" stays "" (no time)."""
+    if not value.strip():
+        return ""
+    typed = value.strip().lower().removesuffix("uhr").strip().removesuffix("h")
+    if typed.isdigit() and len(typed) in (3, 4):  # 930, 0930, 1130
+        typed = f"{typed[:-2]}:{typed[-2:]}"
+    match = _TYPED_TIME_RE.match(typed)
+    if not match or int(match[1]) > 23 or int(match[2] or 0) > 59:
+        raise RuleError(texts.DAY_TIME.format(value=value.strip()))
+    return f"{int(match[1]):02d}:{int(match[2] or 0):02d}"
 
 
 def _check_times(start: str, end: str) -> None:

@@ -483,6 +483,10 @@ UI_GERMAN = {
     "October": "Oktober",
     "December": "Dezember",
 }
+UI_UNEXPECTED_ERROR = (
+    "Hier ist ein unerwarteter Fehler aufgetreten. Was schon gespeichert ist, bleibt erhalten; die Einzelheiten "
+    "stehen im Protokoll auf dem Laptop der Moderation. Bitte die Moderation verständigen."
+)
 # Wordings with a variable part: JavaScript regular expressions and their German ($1 = first group;
 # $T1 = the first group looked up in UI_GERMAN; $MB1 = the first group, bytes, shown as megabytes).
 UI_GERMAN_PATTERNS = [

@@ -9,6 +9,8 @@ from werkstatt.model import Workshop
 from werkstatt.store import WorkshopFolder
 from werkstatt.ui import common
 
+TIME_CHARS = 12  # "9.30 Uhr" and the like: day.normalise_time makes HH:MM of it
+
 
 def page() -> None:
     st.title(texts.AGENDA_TITLE)
@@ -68,8 +70,8 @@ def _edit(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda) -> Non
     with st.form("pw.slot_form"):
         st.markdown(f"**{texts.AGENDA_ADD_SLOT}**")
         start, end, title = st.columns([1, 1, 3])
-        start.text_input(texts.AGENDA_START, key="pw.slot_start", max_chars=5, placeholder="10:00")
-        end.text_input(texts.AGENDA_END, key="pw.slot_end", max_chars=5, placeholder="11:00")
+        start.text_input(texts.AGENDA_START, key="pw.slot_start", max_chars=TIME_CHARS, placeholder="9:30")
+        end.text_input(texts.AGENDA_END, key="pw.slot_end", max_chars=TIME_CHARS, placeholder="11:00")
         title.text_input(texts.AGENDA_SLOT_TITLE, key="pw.slot_title", max_chars=200)
         st.form_submit_button(texts.AGENDA_SLOT_SUBMIT, icon=":material/add:", on_click=_add_slot, args=(folder,))
     market = folder.market()
@@ -86,8 +88,8 @@ def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, sl
     head, edit, remove = st.columns([4, 1, 1], vertical_alignment="center")
     head.markdown(f"**{common.md_escape(slot.when)} · {common.md_escape(slot.title)}**")
     with edit.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"pw.edit_slot.{slot.id}", border=False):
-        start = st.text_input(texts.AGENDA_START, value=slot.start, max_chars=5)
-        end = st.text_input(texts.AGENDA_END, value=slot.end, max_chars=5)
+        start = st.text_input(texts.AGENDA_START, value=slot.start, max_chars=TIME_CHARS)
+        end = st.text_input(texts.AGENDA_END, value=slot.end, max_chars=TIME_CHARS)
         title = st.text_input(texts.AGENDA_SLOT_TITLE, value=slot.title, max_chars=200)
         if st.form_submit_button(texts.BOARD_EDIT_SAVE):
             common.apply(
