@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from pathlib import Path
 
 from werkstatt import wizard
@@ -501,3 +502,38 @@ def test_history_counts_edited_entries_by_their_id(workshop_dir: Path) -> None:
     lines = changes(WORKSHOP, first, second)
     assert "Stolpersteine: 2 bearbeitet" in lines
     assert not [line for line in lines if "neu" in line or "entfernt" in line]
+
+
+def test_kept_drafts_stay_out_of_the_zip_and_validate(workshop_dir: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from werkstatt.cli import validate_workshop
+    from werkstatt.export import zip_everything
+
+    store = WorkshopFolder(workshop_dir)
+    draft = demo_draft()
+    draft["persona"]["story"] = "Nur im Entwurf, noch nicht gespeichert"
+    store.save_draft("lindenau", "abcdef012345", wizard.kept_draft_data(draft, dt.datetime(2026, 3, 1, 10, 5)))
+    assert (workshop_dir / ".entwuerfe" / "lindenau-abcdef012345.yaml").is_file()
+    target = zip_everything(store, tmp_path, [])
+    with zipfile.ZipFile(target) as archive:
+        assert not [n for n in archive.namelist() if "entwuerfe" in n]
+        assert all(b"Nur im Entwurf" not in archive.read(n) for n in archive.namelist())
+    problems, valid, _ = validate_workshop(workshop_dir)
+    assert problems == [] and valid == 9
+    assert store.stray_files() == []
+    kept = wizard.draft_from_kept(store.read_draft("lindenau", "abcdef012345"), WORKSHOP, "lindenau")
+    assert kept is not None and kept[0] == draft and kept[1] == dt.datetime(2026, 3, 1, 10, 5)
+
+
+def test_a_picture_behind_a_link_is_not_shown_and_the_wizard_says_why(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    (workshop_dir / "bilder").mkdir()
+    (workshop_dir / "bilder" / "lindenau-abc.png").symlink_to("/etc/passwd")
+    store = WorkshopFolder(workshop_dir)
+    persona = store.persona("lindenau").persona
+    persona.profile.avatar_file = "lindenau-abc.png"
+    store.save_persona(persona, base_revision=4)
+    at = open_wizard(workshop_dir, monkeypatch)
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "Das Bild „lindenau-abc.png“ wird nicht angezeigt: Es ist eine Verknüpfung" in warnings
+    assert "root:" not in "\n".join(str(h.proto) for h in at.get("html"))
