@@ -597,3 +597,39 @@ def test_export_page_lists_this_runs_files_apart_from_older_ones(
     folded = [b.proto.label for b in at.expander[-1].get("download_button")]
     assert len(folded) == 2 and all("vom 14.11.2023" in label for label in folded)
     assert not any("0 KB" in label for label in fresh + folded)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weißenfels, WEISSENFELS, weissenfels-sued.de", "Kommune A, Kommune A, Kommune A.de"),
+        ("die Weißenfelser und Weißenfelsern", "die Kommune A und Kommune A"),
+        ("Stadt Weißenfels-Süd, Weissenfels Sued, stadt-weissenfels-sued", "Kommune A, Kommune A, Kommune A"),
+        ("MÜHLHEIM, mühlheimer, Mühlheims, Muehlheimer Straße", "Kommune B, Kommune B, Kommune B, Kommune B Straße"),
+        ("https://www.muehlheim.de/a und info@muhlheim.de", "https://www.Kommune B.de/a und info@Kommune B.de"),
+        ("die Großstadt Nordhafen, Nordhafens Hafen, nordhafener", "die Kommune C, Kommune C Hafen, Kommune C"),
+        ("Landkreis Nord, Kreis Nord, landkreis-nord, NORD", "Kommune D, Kommune D, Kommune D, Kommune D"),
+        (
+            "Nordsee-Kommunen, Nordseeküste, im Norden, Nord-Süd-Gefälle",
+            "Nordsee-Kommunen, Nordseeküste, im Norden, Nord-Süd-Gefälle",
+        ),
+        (
+            "Obermühlheim, in jeder Großstadt, die Kreisverwaltung",
+            "Obermühlheim, in jeder Großstadt, die Kreisverwaltung",
+        ),
+        ("Thomas Weber, Herrn Webers Idee, Dr. Weber", "Persona B, Herrn Persona B Idee, Dr. Persona B"),
+    ],
+)
+def test_scrubber_replaces_every_name_form_and_keeps_other_words(text: str, expected: str) -> None:
+    from werkstatt.model import Kommune, Persona, Profile, Workshop
+    from werkstatt.pseudonym import scrubber
+
+    kommunen = (
+        Kommune("stadt-weissenfels-sued", "Stadt Weißenfels-Süd"),
+        Kommune("muehlheim", "Stadt Mühlheim"),
+        Kommune("grossstadt", "Großstadt Nordhafen"),
+        Kommune("landkreis-nord", "Landkreis Nord"),
+    )
+    workshop = Workshop("w", "Fellowtag", None, "", (), (), kommunen)
+    weber = Persona("muehlheim", profile=Profile(name="Dr. Thomas Weber"))
+    assert scrubber(workshop, [weber])(text) == expected
