@@ -537,3 +537,17 @@ def test_a_picture_behind_a_link_is_not_shown_and_the_wizard_says_why(workshop_d
     warnings = "\n".join(w.value for w in at.warning)
     assert "Das Bild „lindenau-abc.png“ wird nicht angezeigt: Es ist eine Verknüpfung" in warnings
     assert "root:" not in "\n".join(str(h.proto) for h in at.get("html"))
+
+
+def test_merge_of_an_entry_edited_on_both_laptops_of_a_file_without_ids_is_marked(workshop_dir: Path) -> None:
+    """Both laptops loaded a file from before ids: the edited entry is found by its place."""
+    store = WorkshopFolder(workshop_dir)
+    laptop_a = wizard.draft_from_persona(store.persona("lindenau").persona, WORKSHOP)
+    base = copy.deepcopy(laptop_a)
+    other = store.persona("lindenau").persona
+    other.obstacles[0].text = "Fassung vom anderen Laptop"
+    theirs = wizard.draft_from_persona(store.save_persona(other, base_revision=4), WORKSHOP)  # new ids
+    wizard.set_field(laptop_a, ("entry", "obstacles", laptop_a["obstacles"][0]["uid"], "text"), "Meine Fassung")
+    merged = wizard.merge_drafts(base, laptop_a, theirs)
+    mark = "Konflikt: beide Fassungen – "
+    assert _texts(merged) == [mark + "Fassung vom anderen Laptop", mark + "Meine Fassung", *_texts(base)[1:]]

@@ -395,6 +395,13 @@ def _match(base: list[dict], other: list[dict]) -> dict[str, dict]:
         if found is not None:
             matched[item["uid"]] = found
             used.add(id(found))
+    if base and not {item["uid"] for item in base} & {item["uid"] for item in other}:
+        # No id in common: both sides started from a file without ids. An entry whose text was
+        # edited is then found by its place among the entries left over on both sides.
+        left_base = [item for item in base if item["uid"] not in matched]
+        left_other = [item for item in other if id(item) not in used]
+        for item, found in zip(left_base, left_other, strict=False):
+            matched[item["uid"]] = found
     return matched
 
 
