@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from scaled_demo import scaled_demo, write_workshop
 
 from werkstatt.store import WorkshopFolder
 from werkstatt.worker import RenderWorker
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -58,3 +64,69 @@ def test_a_busy_worker_does_not_make_others_wait(worker, workshop_dir: Path, tmp
     with worker._lock:  # noqa: SLF001 - as if a long export were running right now
         result = worker.run(job)
     assert result.returncode == 0 and result.stats == {}  # a one-off process, not the worker
+
+
+# A stand-in for the Streamlit server: it starts an export the way the export page does, says which
+# process renders it, and waits for the answer until the test kills it.
+SERVER = """
+import subprocess
+import sys
+
+from werkstatt.worker import RenderWorker
+
+start = subprocess.Popen
+
+
+def announce(*args, **kwargs):
+    process = start(*args, **kwargs)
+    print(process.pid, flush=True)
+    return process
+
+
+subprocess.Popen = announce
+worker = RenderWorker(timeout=600)
+if sys.argv[1] == "busy":
+    worker._lock.acquire()  # as if another export were running: this one goes to a one-off process
+worker.run(sys.argv[2:])
+"""
+
+
+def _gone(pid: int) -> bool:
+    """Ended: no such process, or only its exit status left (a container's init may not reap it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].startswith(("Z", "X"))
+    except FileNotFoundError:
+        return True
+
+
+def _wait_until(condition, seconds: float) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.parametrize("mode", ["idle", "busy"])
+def test_the_renderer_ends_within_seconds_of_its_server(tmp_path: Path, mode: str) -> None:
+    """A server killed mid-export leaves no process rendering on for minutes at a gigabyte.
+
+    ``idle``: the long-lived worker renders; ``busy``: the worker is taken, a one-off process renders.
+    """
+    workshop, personas = scaled_demo(36)  # a Dokumentation that takes far longer than the test waits
+    write_workshop(tmp_path / "gross", workshop, personas)
+    out = tmp_path / "out"
+    job = ["export", str(tmp_path / "gross"), "--only", "dokumentation", "--out", str(out)]
+    server = subprocess.Popen([sys.executable, "-c", SERVER, mode, *job], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    renderer = int(server.stdout.readline())
+    try:
+        assert _wait_until(out.exists, seconds=180), "the export never started"
+        server.kill()
+        server.wait()
+        killed = time.monotonic()
+        assert _wait_until(lambda: _gone(renderer), seconds=5), "the renderer outlived its server"
+        print(f"renderer gone {time.monotonic() - killed:.2f} s after its server")
+    finally:
+        if not _gone(renderer):
+            os.kill(renderer, signal.SIGKILL)

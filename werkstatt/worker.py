@@ -7,7 +7,8 @@ change takes a fraction of the first. It speaks one JSON line per job over stdin
 same code as ``python -m werkstatt export``, so messages and exit codes are the CLI's.
 
 One job at a time. When the worker is busy, a one-off CLI process does the job in parallel; when it
-has died, it is started again for the next job.
+has died, it is started again for the next job. Both end within moments of the server that started
+them: a large export renders for minutes at over a gigabyte, and nobody would be left to receive it.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import select
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -33,6 +36,34 @@ class Result:
     stdout: str
     stderr: str
     stats: dict = field(default_factory=dict)  # the renderer's counters, for tests and benchmarks
+
+
+def watch_parent(parent: int) -> threading.Thread:
+    """End this process as soon as ``parent`` (the server that started it) has ended.
+
+    The end of stdin is only noticed between jobs, so a thread waits for the parent itself: a pidfd
+    (Linux 5.3 and newer) wakes it the moment the parent ends; elsewhere it looks twice a second
+    whether this process has been handed to another parent. ``os._exit``: the main thread may be deep
+    inside WeasyPrint, and files are written atomically, so there is nothing to tidy up.
+    """
+
+    def wait() -> None:
+        try:
+            handle = os.pidfd_open(parent)
+        except ProcessLookupError:  # already gone
+            os._exit(0)
+        except (AttributeError, OSError):  # no pidfd on this system
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(0)
+        if os.getppid() != parent:  # it ended before the pidfd was open, and its number went to another
+            os._exit(0)
+        select.select([handle], [], [])
+        os._exit(0)
+
+    thread = threading.Thread(target=wait, name="watch-parent", daemon=True)
+    thread.start()
+    return thread
 
 
 def serve(requests=sys.stdin, replies=sys.stdout) -> None:  # noqa: ANN001
@@ -88,7 +119,7 @@ class RenderWorker:
     def _running(self) -> subprocess.Popen:
         if self._process is None or self._process.poll() is not None:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "werkstatt.worker"],
+                [sys.executable, "-m", "werkstatt.worker", str(os.getpid())],
                 cwd=PROJECT_ROOT,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -113,7 +144,7 @@ def one_off(argv: list[str], timeout: float) -> Result:
     """The same job in a fresh CLI process (no caches, but in parallel with the worker)."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "werkstatt", *argv],
+            [sys.executable, "-m", "werkstatt.worker", str(os.getpid()), *argv],
             cwd=PROJECT_ROOT,
             capture_output=True,
             text=True,
@@ -125,5 +156,16 @@ def one_off(argv: list[str], timeout: float) -> Result:
     return Result(done.returncode, done.stdout, done.stderr)
 
 
-if __name__ == "__main__":
+def main(argv: list[str]) -> int:
+    """``python -m werkstatt.worker SERVER_PID [ARGS]``: the worker's loop, or one CLI job, while the server lives."""
+    watch_parent(int(argv[0]))  # first, before WeasyPrint's import takes its seconds
+    if len(argv) > 1:
+        from werkstatt import cli
+
+        return cli.main(argv[1:])
     serve()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
