@@ -14,15 +14,63 @@ from werkstatt import day, render, texts
 from werkstatt.model import Workshop
 from werkstatt.store import WorkshopFolder
 from werkstatt.ui import common
-from werkstatt.ui.presenter_page import PROJECTOR_CSS
+from werkstatt.ui.presenter_page import CHROME_HIDDEN, PROJECTOR_CSS
 
 GROUP_KEY = "pw.board_group"
 PROJECTOR_KEY = "pw.board_projector"
 EDIT_KEY = "pw.board_edit"
 
+# The projector view shows the board alone: the controls are hidden (Esc brings them back). Fuller columns
+# get more width, and the type shrinks from 36 px only as far as needed for the fullest column to fit the
+# screen, never below 22 px; beyond that a column scrolls inside itself (marked „weitere Beiträge“) instead
+# of pushing the board off the screen.
+BOARD_PROJECTOR_CSS = """<style>
+[data-testid="stLayoutWrapper"]:has(> .st-key-pw-board-controls), .st-key-pw-board-controls { display: none; }
+</style>"""
+BOARD_PROJECTOR_JS = """
+<script>
+if (!window.pwBoardProjector) {
+  window.pwBoardProjector = true;
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !document.querySelector(".pw-board-projector")) return;
+    const toggle = document.querySelector(".st-key-pw-board-projector-toggle input");
+    if (toggle && toggle.checked) toggle.click();
+  });
+  let queued = false;
+  const fit = () => {
+    queued = false;
+    const board = document.querySelector(".pw-board-projector");
+    if (!board) return;
+    const main = document.querySelector('[data-testid="stMain"]');
+    const grid = board.querySelector(".pw-board-columns");
+    const columns = Array.from(board.querySelectorAll(".pw-board-column"));
+    const at = (size) => {
+      board.style.fontSize = size + "px";
+      const top = grid.getBoundingClientRect().top + (main ? main.scrollTop : 0);
+      grid.style.height = Math.floor(innerHeight - top - 22) + "px";
+      return columns.some((c) => c.scrollHeight > c.clientHeight + 1);
+    };
+    // A fuller column may take more of the width: the largest type at which some share of the width
+    // (from equal to in proportion to the text) lets every column fit wins.
+    const amounts = columns.map((c) => Math.max(c.innerText.length, 1));
+    const share = (k) => amounts.map((a) => `minmax(0, ${Math.pow(a, k).toFixed(2)}fr)`).join(" ");
+    const shares = [0, 0.5, 0.75, 1].map(share);
+    const fits = (size) => shares.some((share) => { grid.style.gridTemplateColumns = share; return !at(size); });
+    let size = Math.max(22, Math.min(36, Math.floor(innerWidth / 52)));
+    while (!fits(size) && size > 22) size -= 1;
+    columns.forEach((c) => c.classList.toggle("pw-board-more", c.scrollHeight > c.clientHeight + 1));
+  };
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(fit); } };
+  new ResizeObserver(later).observe(document.body);
+  new MutationObserver(later).observe(document.body, {childList: true, subtree: true});
+}
+</script>
+"""
+
 
 def page() -> None:
-    chosen = common.chosen_workshop()
+    with st.container(key="pw-projector-chrome"):  # hidden on the projector: the footer names the workshop
+        chosen = common.chosen_workshop()
     if chosen is None:
         return
     slug, workshop, folder = chosen
@@ -37,18 +85,23 @@ def page() -> None:
     group_id = _chosen_group(groups)
     slot, group = agenda.group(group_id)
     _prefill_once(folder, workshop, group)
-    projector = st.session_state.get(PROJECTOR_KEY, False)
+    projector = _projector_wanted()
     if projector:
-        st.html(PROJECTOR_CSS)
+        st.html(PROJECTOR_CSS + CHROME_HIDDEN + BOARD_PROJECTOR_CSS)
+        st.html(BOARD_PROJECTOR_JS, unsafe_allow_javascript=True)
     else:
         st.title(texts.BOARD_TITLE)
         st.caption(texts.BOARD_INTRO)
-    top = st.columns([3, 2, 2], vertical_alignment="bottom")
+    controls = st.container(key="pw-board-controls")
+    top = controls.columns([3, 2, 2], vertical_alignment="bottom")
     labels = {g.id: " · ".join(x for x in (s.when, g.title) if x) for s, g in groups}
     top[0].selectbox(
         texts.BOARD_CHOOSE, list(labels), format_func=labels.get, key=GROUP_KEY, on_change=_keep_in_address
     )
-    top[1].toggle(texts.BOARD_PROJECTOR, key=PROJECTOR_KEY, help=None)
+    with top[1].container(key="pw-board-projector-toggle"):
+        st.toggle(
+            texts.BOARD_PROJECTOR, key=PROJECTOR_KEY, help=texts.BOARD_PROJECTOR_HELP, on_change=_projector_in_address
+        )
     editing = False
     if common.is_facilitator() or not common.codes_active(slug):
         editing = top[2].toggle(texts.BOARD_EDIT_MODE, key=EDIT_KEY)
@@ -59,7 +112,10 @@ def page() -> None:
             _editor(folder, workshop, group.id)
         return
     _live(slug, group.id, group.title, meta, projector)
-    if not projector:
+    if projector:
+        with st.container(key="pw-projector-footer"):
+            st.caption(" · ".join((common.md_escape(workshop.title), texts.BOARD_PROJECTOR_LEAVE)))
+    else:
         kommune = common.acting_kommune(slug, workshop)
         if kommune:
             _add_form(folder, workshop, group.id, kommune)
@@ -74,6 +130,21 @@ def _chosen_group(groups: list[tuple[day.Slot, day.Group]]) -> str:
     if st.session_state.get(GROUP_KEY) not in ids:
         st.session_state[GROUP_KEY] = ids[0]
     return st.session_state[GROUP_KEY]
+
+
+def _projector_wanted() -> bool:
+    """The projector view survives a reload: the address says ``ansicht=projektor``."""
+    if st.query_params.get("ansicht") == "projektor" and not st.session_state.get("pw.board_projector_read"):
+        st.session_state[PROJECTOR_KEY] = True
+    st.session_state["pw.board_projector_read"] = True
+    return st.session_state.get(PROJECTOR_KEY, False)
+
+
+def _projector_in_address() -> None:
+    if st.session_state.get(PROJECTOR_KEY):
+        st.query_params["ansicht"] = "projektor"
+    else:
+        st.query_params.pop("ansicht", None)
 
 
 def _keep_in_address() -> None:

@@ -33,10 +33,10 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 .block-container, [data-testid="stMainBlockContainer"] {
   max-width: none; padding: 0.5rem 1.5rem 0.5rem 1.5rem;
 }
-[data-testid="stLayoutWrapper"]:has(> .st-key-pw-present-position) {
+[data-testid="stLayoutWrapper"]:has(> .st-key-pw-projector-footer) {
   position: fixed; left: auto; right: 1.5rem; bottom: 0; width: auto !important; z-index: 2; background: #ffffff;
 }
-.st-key-pw-present-position p { font-size: 14px; line-height: 18px; color: #46535e; margin: 0; }
+.st-key-pw-projector-footer p { font-size: 14px; line-height: 18px; color: #46535e; margin: 0; }
 .pw-timer { font-size: 1.35rem; font-weight: 700; white-space: nowrap; margin: 0; }
 .pw-timer-up {
   display: inline-block; font-size: 1.7rem; font-weight: 800; letter-spacing: 0.03em; text-transform: uppercase;
@@ -47,7 +47,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 """
 # Style-only st.html blocks draw nothing but still get the column's gap: 16 px each.
 CHROME_HIDDEN = """<style>
-[data-testid="stLayoutWrapper"]:has(> .st-key-pw-present-chrome), .st-key-pw-present-chrome { display: none; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-pw-projector-chrome), .st-key-pw-projector-chrome { display: none; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > :is(style, script):only-child) { display: none; }
 </style>"""
 # Clickers send PageDown/PageUp, keyboards arrows: both press the Weiter/Zurück buttons. The minutes field
@@ -87,7 +87,7 @@ if (!window.pwPresenterKeys) {
 def page() -> None:
     # The PIN note and the workshop line take a fifth of a 720 px screen; once the slide can be shown, the
     # workshop's name moves into the slide's footer line and the note stays on the other facilitator pages.
-    with st.container(key="pw-present-chrome"):
+    with st.container(key="pw-projector-chrome"):
         if not common.facilitator_allowed():
             return
         slug = common.chosen_workshop_slug()
@@ -188,7 +188,7 @@ def _slide(slug: str) -> None:
     all_slides = _slides(data)
     index = presenter.position(all_slides, st.session_state.get(CURRENT), st.session_state.get(LAST_INDEX, 0))
     slide = all_slides[index]
-    with st.container(key="pw-present-position"):
+    with st.container(key="pw-projector-footer"):
         position = texts.PRESENT_POSITION.format(index=index + 1, total=len(all_slides))
         st.caption(" · ".join(common.md_escape(x) for x in (common.workshop_title(slug), position, slide.title)))
     st.html(render.presenter_slide_html(data.workshop, slide, list(data.personas)))
