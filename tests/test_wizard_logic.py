@@ -551,3 +551,15 @@ def test_merge_of_an_entry_edited_on_both_laptops_of_a_file_without_ids_is_marke
     merged = wizard.merge_drafts(base, laptop_a, theirs)
     mark = "Konflikt: beide Fassungen – "
     assert _texts(merged) == [mark + "Fassung vom anderen Laptop", mark + "Meine Fassung", *_texts(base)[1:]]
+
+
+def test_a_real_refused_write_is_reported_in_german(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Tests run as root (chmod would not stop them): a file where the history folder belongs does."""
+    at = open_wizard(workshop_dir, monkeypatch)
+    (workshop_dir / ".history").write_text("kein Ordner", "utf-8")
+    at.text_input(key="w1.name").input("Trotzdem nicht verloren").run()
+    _click(at, "Speichern")
+    messages = "\n".join(e.value for e in at.error)
+    assert "Nicht gespeichert: Die Datei konnte nicht geschrieben werden (Systemfehler E" in messages
+    assert at.text_input(key="w1.name").value == "Trotzdem nicht verloren"
+    assert WorkshopFolder(workshop_dir).persona("lindenau").persona.profile.name == "Jana Brückner"
