@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import http.server
+import re
+import shutil
 import subprocess
 import threading
 import xml.etree.ElementTree as ET
@@ -12,9 +14,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from werkstatt import render
+from werkstatt import render, texts
 from werkstatt.avatar import HAIR_STYLES, SKIN_TONES, avatar_svg, look_for
-from werkstatt.model import Entry
+from werkstatt.model import ENTRY_SECTIONS, Entry
 from werkstatt.store import WorkshopFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,3 +179,124 @@ def test_avatar_uses_only_shapes_both_renderers_draw() -> None:
         for element in root.iter():
             for name, value in element.attrib.items():
                 assert "url(" not in value and "href" not in name
+
+
+# --- pagination: one page per normal persona, no page without body text ------------------------
+
+RUNNING_OR_FOOTER = re.compile(r"^(Persona-Werkstatt|Seite \d+ von \d+|Stand \d+ · .*|◆ gemeinsam: .*)$")
+MORE = "Abstimmung zwischen Jugendamt, Schulamt und freien Trägern kostet Zeit, die in der Planung fehlt"
+
+
+def fuller(persona):  # noqa: ANN001, ANN201 - a Persona, changed in place and returned
+    """A moderately filled persona: the demo's plus one entry in every list and a longer story."""
+    persona.profile.story = persona.profile.story.strip() + " " + persona.profile.story.strip()[:200]
+    for section in ENTRY_SECTIONS:
+        persona.entries(section).append(Entry(f"{MORE} ({section}).", ["daten"]))
+    return persona
+
+
+def page_bodies(data: bytes, tmp_path: Path) -> list[list[str]]:
+    """Each page's text lines without the running header (first line), the footer and the lines that
+    must never stand alone on a page (the „Stand … gespeichert“ line, the comparison legend)."""
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[: len(PdfReader(path).pages)]  # pdftotext ends every page with a form feed
+    bodies = []
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        bodies.append([line for line in lines[1:] if not RUNNING_OR_FOOTER.match(line)])
+    return bodies
+
+
+def test_demo_and_moderately_filled_personas_take_one_page_each(tmp_path: Path) -> None:
+    personas = [copy.deepcopy(r.persona) for r in STORE.personas()]
+    demo_pages = page_bodies(render.html_to_pdf(render.steckbriefe_html(WORKSHOP, personas)), tmp_path)
+    assert len(demo_pages) == len(personas) == 9
+    fuller_pages = page_bodies(
+        render.html_to_pdf(render.steckbriefe_html(WORKSHOP, [fuller(p) for p in personas])), tmp_path
+    )
+    assert len(fuller_pages) == len(personas)
+    assert all(squeezed(MORE + " (offers).") in squeezed(" ".join(page)) for page in fuller_pages)  # not cut off
+
+
+def test_a_long_persona_continues_with_whole_sections(tmp_path: Path) -> None:
+    persona = fuller(demo())
+    for section in ENTRY_SECTIONS:
+        persona.entries(section).extend(Entry(f"{MORE}, Nummer {n}.", ["kooperation"]) for n in range(3))
+    pages = page_bodies(render.html_to_pdf(render.steckbriefe_html(WORKSHOP, [persona])), tmp_path)
+    assert len(pages) == 2
+    titles = {title.upper() for title in texts.SECTION_TITLES.values()}
+    assert pages[1][0] in titles  # page 2 begins with a section's heading, not inside a list
+    assert sum(line in titles for line in pages[1]) >= 1 and len(pages[1]) >= 5
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every document of a workshop with four moderately filled personas, one long one and a
+    topic round nobody wrote on."""
+    from werkstatt import export
+    from werkstatt.day import Group
+
+    target = tmp_path_factory.mktemp("print") / "fellowtag-demo"
+    shutil.copytree(ROOT / "personas" / "fellowtag-demo", target)
+    folder = WorkshopFolder(target)
+    kept = [k.slug for k in folder.workshop().kommunen][:5]
+    for result in folder.personas():
+        if result.slug not in kept:
+            (target / f"{result.slug}.yaml").unlink()
+    for slug in kept:
+        persona = fuller(copy.deepcopy(folder.persona(slug).persona))
+        if slug == kept[-1]:
+            persona.obstacles.extend(Entry(f"{MORE}, Nummer {n}.", ["daten"]) for n in range(6))
+        folder.save_persona(persona, base_revision=persona.revision)
+    folder.update_agenda(lambda agenda: agenda.slots[-1].groups.append(Group("runde-leer", "Runde ohne Gäste")))
+    material = export.load_material(folder)
+    kinds = ("steckbriefe", "vergleich", "lernpartner", "dokumentation", "programm", "mitnehmen")
+    return {kind: render.html_to_pdf(export.document_html(kind, material)) for kind in kinds}
+
+
+def test_every_page_of_every_document_has_body_text(printed: dict[str, bytes], tmp_path: Path) -> None:
+    for kind, data in printed.items():
+        for number, body in enumerate(page_bodies(data, tmp_path), start=1):
+            assert len(body) >= 2, f"{kind}, Seite {number}: {body}"
+    assert len(page_bodies(printed["steckbriefe"], tmp_path)) == 6  # four single pages, the long one on two
+
+
+def test_rounds_nobody_wrote_on_are_one_line_in_the_dokumentation(printed: dict[str, bytes], tmp_path: Path) -> None:
+    pages = page_bodies(printed["dokumentation"], tmp_path)
+    text = "\n".join(" ".join(page) for page in pages)
+    assert "Ohne Einträge auf der Pinnwand: Runde ohne Gäste (15:00–15:45)." in text
+    assert not [page for page in pages if page[0] == "Runde ohne Gäste"]  # no page of its own
+    assert "Kinderarmut im ländlichen Raum sichtbar machen" in text  # rounds with entries keep their pages
+
+
+# --- long words -----------------------------------------------------------------------------------
+
+LONG_WORD = ("Kinderarmutspräventionskette" * 80)[:2200]
+
+
+def words_right_edge(data: bytes, tmp_path: Path) -> tuple[float, float]:
+    """(page width, right edge of the rightmost word) in points, from ``pdftotext -bbox``."""
+    path = tmp_path / "bbox.pdf"
+    path.write_bytes(data)
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    widths = [float(w) for w in re.findall(r'<page width="([\d.]+)"', xml)]
+    edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', xml)]
+    return min(widths), max(edges)
+
+
+def test_a_2200_character_word_wraps_inside_the_page(tmp_path: Path) -> None:
+    persona = demo()
+    persona.profile.quote = LONG_WORD[:400]
+    persona.obstacles.insert(0, Entry(LONG_WORD, ["daten"]))
+    others = [copy.deepcopy(r.persona) for r in STORE.personas()][1:4]
+    for html, margin_mm in (
+        (render.steckbriefe_html(WORKSHOP, [persona]), 15),
+        (render.persona_page_html(WORKSHOP, persona), 15),
+        (render.vergleichsbogen_html(WORKSHOP, [persona, *others]), 12),
+    ):
+        data = render.html_to_pdf(html)
+        width, right = words_right_edge(data, tmp_path)
+        assert right <= width - margin_mm * 72 / 25.4 + 0.5, (width, right)
+        assert squeezed(LONG_WORD[:400]) in squeezed(pdf_text(data, tmp_path))  # wrapped, not cut
