@@ -300,3 +300,30 @@ def test_a_2200_character_word_wraps_inside_the_page(tmp_path: Path) -> None:
         width, right = words_right_edge(data, tmp_path)
         assert right <= width - margin_mm * 72 / 25.4 + 0.5, (width, right)
         assert squeezed(LONG_WORD[:400]) in squeezed(pdf_text(data, tmp_path))  # wrapped, not cut
+
+
+OVERFLOWING = """(selector) => [...document.querySelectorAll(selector)].flatMap((box) => {
+  const right = box.getBoundingClientRect().right + 1;
+  return [...box.querySelectorAll("*")]
+    .filter((el) => el.getBoundingClientRect().right > right || el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.tagName + "." + el.className);
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_2200_character_word_wraps_in_the_app_card_and_comparison(page, width: int) -> None:  # noqa: ANN001
+    persona = demo()
+    persona.profile.quote = LONG_WORD[:400]
+    persona.obstacles.insert(0, Entry(LONG_WORD, ["daten"]))
+    page.set_viewport_size({"width": width, "height": 900})
+    page.set_content(
+        "<!DOCTYPE html><html lang='de'><body style='margin:0'>"
+        + render.persona_card_html(WORKSHOP, persona)
+        + render.comparison_html(WORKSHOP, [persona, demo("hafenstedt")])
+        + "</body></html>"
+    )
+    card = page.locator(".pw-card").bounding_box()
+    assert card["x"] + card["width"] <= width + 1
+    assert page.evaluate(OVERFLOWING, ".pw-card") == []
+    assert page.evaluate(OVERFLOWING, ".pw-compare td") == []  # the table may scroll sideways, a cell may not
+    assert page.locator(".pw-card .pw-obstacles li").first.bounding_box()["height"] > 100  # wrapped onto lines
