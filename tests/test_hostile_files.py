@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from werkstatt import cli, compare, matching, presenter, render, wizard
 from werkstatt.model import ValidationError
-from werkstatt.store import WorkshopFolder, load_yaml_text
+from werkstatt.store import WorkshopFolder, find_code, load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "personas" / "fellowtag-demo"
@@ -167,6 +167,17 @@ def test_a_duplicate_key_in_a_day_file_is_refused(workshop_dir: Path) -> None:
     assert "programm.yaml › schema_version: steht doppelt im selben Abschnitt" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "access", ["salt: abc\ncodes: {lindenau: x}\n", "salt: ''\ncodes: [lindenau]\n", "codes: {a: 1, a: 2}\n"]
+)
+def test_a_damaged_access_file_closes_the_doors_without_a_traceback(workshop_dir: Path, access: str) -> None:
+    (workshop_dir / ".zugang.yaml").write_text("schema_version: 1\n" + access, encoding="utf-8")
+    folder = WorkshopFolder(workshop_dir)
+    assert folder.access()["generation"] == -1 and folder.access()["revealed"] is False
+    assert folder.kommune_for_code("ABCD2345") is None
+    assert find_code([folder], "ABCD2345") is None
+
+
 def test_merge_keys_may_still_override_what_they_merge() -> None:
     # ``<<`` is the one place YAML means "the later one wins"; only keys written twice are refused.
     assert load_yaml_text("a: {<<: {x: 1, y: 2}, x: 3}\n", "f.yaml") == {"a": {"x": 3, "y": 2}}
@@ -224,7 +235,9 @@ def test_validate_goes_on_after_a_failure_nobody_foresaw(tmp_path: Path, monkeyp
 
 # -- property: random hostile edits of the demo files --------------------------------------------
 
-FILES = sorted(str(p.relative_to(DEMO)) for p in DEMO.rglob("*.yaml"))
+ACCESS_FILE = ".zugang.yaml"  # join codes: read by every page, so a damaged one must close doors, not crash
+FILES = [*sorted(str(p.relative_to(DEMO)) for p in DEMO.rglob("*.yaml")), ACCESS_FILE]
+CODE = "ABCD2345"
 FRAGMENTS = [
     "2026-02-30",
     "2026-11-19 25:00:00",
@@ -257,6 +270,8 @@ FRAGMENTS = [
     "{text: a, topics: [{x: 1}], evidence: {x: 1}}",
     "{id: a1, title: t, step: [x], status: {a: 1}, votes: {lindenau: 99999999999}}",
     "'nicht geschlossen",
+    "'@@@'",
+    "ÄÖÜ ß",
     '"\\xZZ"',
     "\x07",
     "\x00",
@@ -337,8 +352,13 @@ def _call(read):  # noqa: ANN001, ANN202
         return None
 
 
-def pages_data_path(folder: WorkshopFolder) -> None:
+def pages_data_path(folder: WorkshopFolder, codes_changed: bool) -> None:
     """The library calls the pages make, in the order they make them, with their error handling."""
+    access = folder.access()
+    if codes_changed:  # a code is hashed once per try: only when that file changed
+        found = find_code([folder], CODE)
+        assert found is None or found[1] == "lindenau"
+        assert access["revealed"] in (True, False)
     workshop = _call(folder.workshop)
     if workshop is None:
         return  # every page shows the workshop's error card and stops there
@@ -390,6 +410,8 @@ class _Playground:
         self.path = root / "fellowtag-demo"
         shutil.copytree(DEMO, self.path)
         self.folder = WorkshopFolder(self.path)
+        self.folder.set_codes({"lindenau": CODE, "neustrand": "WXYZ6789"})
+        self.originals = {name: (self.path / name).read_text(encoding="utf-8") for name in FILES}
         self.clock = 1_700_000_000_000_000_000
 
     def write(self, name: str, data: bytes) -> None:
@@ -408,13 +430,13 @@ def playground(tmp_path_factory: pytest.TempPathFactory) -> _Playground:
 @given(change=mutated_file)
 def test_no_mutated_file_ends_in_anything_but_a_german_message(playground: _Playground, change) -> None:  # noqa: ANN001
     name, edits = change
-    original = (DEMO / name).read_text(encoding="utf-8")
+    original = playground.originals[name]
     text = original
     for apply_edit, position, piece in edits:
         text = apply_edit(text, position, piece)
     playground.write(name, text.encode("utf-8", "surrogatepass"))
     try:
-        pages_data_path(playground.folder)
+        pages_data_path(playground.folder, codes_changed=name == ACCESS_FILE)
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = cli.main(["validate", str(playground.root)])

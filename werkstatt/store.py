@@ -501,13 +501,21 @@ class WorkshopFolder:
         if not path.exists():
             return {"salt": b"", "codes": {}, "revealed": True, "generation": 0}
         data = self._cached(path, lambda p: read_yaml_file(p, self.limits))
+        damaged = {"salt": b"", "codes": {"": ""}, "revealed": False, "generation": -1}
         if isinstance(data, ValidationError) or not isinstance(data, dict):
             # A damaged access file must not open the doors: nobody joins, nothing is revealed.
-            return {"salt": b"", "codes": {"": ""}, "revealed": False, "generation": -1}
+            return damaged
+        try:
+            salt = base64.b64decode(str(data.get("salt", "")))
+        except ValueError:  # not base64: damaged too, and every page asks this file
+            return damaged
+        codes = data.get("codes") or {}
+        if not isinstance(codes, dict):
+            return damaged
         generation = data.get("generation", 0)
         return {
-            "salt": base64.b64decode(str(data.get("salt", ""))),
-            "codes": {str(k): str(v) for k, v in (data.get("codes") or {}).items()},
+            "salt": salt,
+            "codes": {str(k): str(v) for k, v in codes.items()},
             "revealed": data.get("revealed") is True,
             "generation": generation if type(generation) is int else -1,
         }
