@@ -316,11 +316,21 @@ def test_codes_qr_cards_join_link_rights_and_reveal(tmp_path_factory, browser) -
 
     root = tmp_path_factory.mktemp("codes") / "personas"
     shutil.copytree(DEMO, root / "fellowtag-demo")
-    running = RunningApp(root)
+    running = RunningApp(root, WERKSTATT_PIN="2468")  # codes need a facilitator PIN
     facilitator = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="de-DE").new_page()
     fellow = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE").new_page()
+    lan = f"http://192.168.1.20:{running.port}"  # what fellows' laptops use; the test browser uses 127.0.0.1
     try:
         open_page(facilitator, f"{running.url}/zugang")
+        facilitator.get_by_label("Moderations-PIN").fill("2468")
+        facilitator.get_by_role("button", name="Entsperren").click()
+        settle(facilitator)
+        address = facilitator.get_by_role(
+            "textbox", name="Adresse der App im Netz (steht auf Karten, Links und QR-Codes)"
+        )
+        address.fill(lan)
+        address.press("Enter")
+        settle(facilitator)
         facilitator.get_by_role("button", name="Neue Zugangscodes erzeugen").click()
         settle(facilitator)
         row = facilitator.locator("table.pw-codes tr", has_text="Stadt Lindenau")
@@ -351,9 +361,10 @@ def test_codes_qr_cards_join_link_rights_and_reveal(tmp_path_factory, browser) -
         )
         png = next(tmp_path_factory.getbasetemp().glob("png*/karten.png"))
         links = [r.text for r in zxingcpp.read_barcodes(Image.open(png))]
-        assert f"{running.url}/?code={code}" in links  # the printed QR code leads to this app and code
+        link = f"{lan}/?workshop=fellowtag-demo&code={code}"
+        assert link in links  # the printed QR code leads to this app, workshop and code
 
-        open_page(fellow, f"{running.url}/?code={code}")
+        open_page(fellow, link.replace(lan, running.url))
         expect(fellow.get_by_role("heading", name="Persona bearbeiten: Stadt Lindenau")).to_be_visible()
         assert serious_accessibility_problems(fellow) == []
         open_page(fellow, f"{running.url}/persona?workshop=fellowtag-demo&kommune=neustrand&code={code}")
