@@ -105,7 +105,7 @@ def test_three_fellows_vote_and_fill_the_board_while_the_facilitator_watches(day
         # The projector shows the board; column 1 already holds the matching persona obstacles.
         facilitator.get_by_role("link", name="Zur Themenrunde").click()
         settle(facilitator)
-        facilitator.get_by_text("Projektor-Ansicht").click()
+        facilitator.get_by_text("Projektor-Ansicht", exact=True).click()
         settle(facilitator)
         board = facilitator.locator(".pw-board")
         expect(board).to_be_visible()
@@ -138,7 +138,7 @@ def test_three_fellows_vote_and_fill_the_board_while_the_facilitator_watches(day
         expect(board).to_contain_text("Stadt Rheinfurt")
 
         # The facilitator hides the first entry; it leaves the projector and stays in the file.
-        facilitator.get_by_text("Projektor-Ansicht").click()
+        facilitator.keyboard.press("Escape")  # the projector view shows no controls; Esc leaves it
         settle(facilitator)
         facilitator.get_by_text("Beiträge bearbeiten").click()
         settle(facilitator)
@@ -155,6 +155,21 @@ def test_three_fellows_vote_and_fill_the_board_while_the_facilitator_watches(day
         facilitator.get_by_text("Beiträge bearbeiten").click()
         settle(facilitator)
         expect(facilitator.locator(".pw-board")).not_to_contain_text(entries[0].text)
+
+        # Editing again later: the editor opens with the entry's words, and a move keeps them.
+        facilitator.get_by_text("Beiträge bearbeiten").click()
+        settle(facilitator)
+        words = "Jugendforum mit eigenem Budget seit 2023."
+        card = facilitator.locator('[data-testid="stHorizontalBlock"]').filter(has_text=words).last
+        card.get_by_role("button", name="Bearbeiten").click()
+        editor = facilitator.get_by_label("Text des Beitrags").locator("visible=true")
+        expect(editor).to_have_value(words)
+        facilitator.get_by_label("Verschieben nach").locator("visible=true").click()
+        facilitator.get_by_role("option", name="4. Was können wir übertragen bzw. wovon können wir lernen?").click()
+        facilitator.get_by_role("button", name="Änderung speichern").locator("visible=true").click()
+        settle(facilitator)
+        assert wait_until(lambda: [e.question for e in folder.board("runde-1").entries if e.text == words] == [4])
+        expect(facilitator.get_by_text("Bitte einen Text")).to_have_count(0)
     finally:
         for page in (lindenau, neustrand, rheinfurt, facilitator):
             page.context.close()
