@@ -563,3 +563,14 @@ def test_a_real_refused_write_is_reported_in_german(workshop_dir: Path, monkeypa
     assert "Nicht gespeichert: Die Datei konnte nicht geschrieben werden (Systemfehler E" in messages
     assert at.text_input(key="w1.name").value == "Trotzdem nicht verloren"
     assert WorkshopFolder(workshop_dir).persona("lindenau").persona.profile.name == "Jana Brückner"
+
+
+def test_a_kept_draft_equal_to_the_saved_file_is_not_restored(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Ids differ between two loads of a file from before ids; that alone is nothing unsaved."""
+    store = WorkshopFolder(workshop_dir)
+    same = demo_draft()  # other random ids than the next session will give the file's entries
+    store.save_draft("lindenau", "abcdef012345", wizard.kept_draft_data(same, dt.datetime(2026, 3, 1, 10, 5)))
+    at = _reopen(workshop_dir, monkeypatch, "abcdef012345")
+    assert "wiederhergestellt" not in "\n".join(i.value for i in at.info)
+    assert "Alle Änderungen sind gespeichert" in "\n".join(s.value for s in at.success)
+    assert not (workshop_dir / ".entwuerfe" / "lindenau-abcdef012345.yaml").exists()

@@ -208,6 +208,9 @@ def fingerprint(draft: dict) -> str:
     """A stable summary of the content, to tell whether there is anything unsaved."""
     data, _ = draft_to_data(draft)
     data.pop("revision")
+    for section in ENTRY_SECTIONS:  # ids are identity, not content: a file without ids is not "unsaved"
+        for item in data[section]:
+            item.pop("id")
     return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
 
 
