@@ -62,10 +62,20 @@ if (!window.pwPresenterKeys) {
     if (!label) return;
     const active = document.activeElement;
     const tag = (active && active.tagName) || "";
-    if (tag === "INPUT" && active.type === "number") active.blur();
-    else if (["INPUT", "TEXTAREA", "SELECT"].includes(tag) || (active && active.isContentEditable)) return;
-    const button = Array.from(document.querySelectorAll("button")).find((b) => b.innerText.trim().endsWith(label));
-    if (button && !button.disabled) { event.preventDefault(); button.click(); }
+    const press = () => {
+      const button = Array.from(document.querySelectorAll("button")).find((b) => b.innerText.trim().endsWith(label));
+      if (button && !button.disabled) button.click();
+    };
+    if (tag === "INPUT" && active.type === "number") {
+      // Leaving the field sends its value; the slide moves once that message is out, so neither is lost.
+      event.preventDefault();
+      active.blur();
+      setTimeout(press, 300);
+      return;
+    }
+    if (["INPUT", "TEXTAREA", "SELECT"].includes(tag) || (active && active.isContentEditable)) return;
+    event.preventDefault();
+    press();
   }, true);
   let queued = false;
   const fit = () => {
