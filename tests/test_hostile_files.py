@@ -500,3 +500,41 @@ def test_alle_personas_shows_the_error_card_for_the_one_file(two_workshops: Path
     assert len(errors) == 1 and "lindenau.yaml › updated: „2026-02-30“ ist kein gültiges Datum" in errors[0]
     cards = [h.proto.body for h in at.get("html") if "Hafenstedt" in h.proto.body or "Talheim" in h.proto.body]
     assert len(cards) >= 2
+
+
+# The page links app.py hands the pages (``st.session_state["pw.pages"]``).
+PAGE_KEYS = ("start", "wizard", "overview", "compare", "matrix", "connections", "partners", "presenter", "market")
+PAGE_KEYS += ("agenda", "board", "takeaways", "group", "export", "access", "setup")
+ALL_PAGES = sorted(p.stem for p in (ROOT / "werkstatt" / "ui").glob("*.py") if p.stem not in ("__init__", "common"))
+
+
+@pytest.fixture(params=["broken-board", "new-board"])
+def hostile_demo(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Path:
+    """The demo with one hostile value in three personas and in three of the day's files.
+
+    ``new-board``: the first round's board is not written yet, so opening it reads the (broken) Themenbörse.
+    """
+    replace_in(workshop_dir / "lindenau.yaml", LINDENAU_UPDATED, "updated: 2026-02-30\n")
+    replace_in(workshop_dir / "neustrand.yaml", "revision: ", "revision: " + "9" * 5000 + "\nx: ")
+    replace_in(workshop_dir / "hafenstedt.yaml", "schema_version: 1\n", "schema_version: 1\nschema_version: 1\n")
+    replace_in(workshop_dir / "tag" / "themenboerse.yaml", "dots_per_kommune: 3\n", "dots_per_kommune: !!int drei\n")
+    runde = workshop_dir / "tag" / "themenrunden" / "runde-1.yaml"
+    if request.param == "new-board":
+        runde.unlink()
+    else:
+        runde.write_text(runde.read_text(encoding="utf-8") + "x: " + "[" * 20_000 + "\n", encoding="utf-8")
+    replace_in(workshop_dir / "tag" / "mitnehmen.yaml", "revision: 5\n", "revision: 5\x1b\n")
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    return workshop_dir
+
+
+@pytest.mark.parametrize("module", ALL_PAGES)
+def test_every_page_survives_hostile_files(hostile_demo: Path, module: str) -> None:
+    links = ", ".join(f"'{key}': st.Page(lambda: None, title='{key}', url_path='{key}')" for key in PAGE_KEYS)
+    script = f"import streamlit as st\nst.session_state['pw.pages'] = {{{links}}}\n"
+    script += f"from werkstatt.ui import {module}\n{module}.page()\n"
+    at = AppTest.from_string(script, default_timeout=60)
+    at.session_state["pw.workshop"] = "fellowtag-demo"
+    at.session_state["pw.kommune"] = "lindenau"  # the wizard opens the persona with the impossible date
+    at.run()
+    assert not at.exception, at.exception

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from werkstatt import day, texts
-from werkstatt.model import Workshop
+from werkstatt.model import ValidationError, Workshop
 from werkstatt.store import WorkshopFolder
 from werkstatt.ui import common
 
@@ -74,8 +74,8 @@ def _edit(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda) -> Non
         end.text_input(texts.AGENDA_END, key="pw.slot_end", max_chars=TIME_CHARS, placeholder="11:00")
         title.text_input(texts.AGENDA_SLOT_TITLE, key="pw.slot_title", max_chars=200)
         st.form_submit_button(texts.AGENDA_SLOT_SUBMIT, icon=":material/add:", on_click=_add_slot, args=(folder,))
-    market = folder.market()
-    ideas = sorted(market.ranking(), key=lambda i: i.status != "aufgenommen")
+    market = common.read_day(folder.market)  # a broken Themenbörse is named; the programme stays editable
+    ideas = sorted(market.ranking(), key=lambda i: i.status != "aufgenommen") if market else []
     for slot in agenda.slots:
         with st.container(border=True):
             _slot_row(folder, workshop, agenda, slot)
@@ -84,7 +84,7 @@ def _edit(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda) -> Non
 
 def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, slot: day.Slot) -> None:
     """One block with its rounds: edit and remove; a round whose board has entries is not removed by accident."""
-    entries = {g.id: len(folder.board(g.id).entries) for g in slot.groups}
+    entries = {g.id: _entry_count(folder, g.id) for g in slot.groups}
     head, edit, remove = st.columns([4, 1, 1], vertical_alignment="center")
     head.markdown(f"**{common.md_escape(slot.when)} · {common.md_escape(slot.title)}**")
     with edit.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"pw.edit_slot.{slot.id}", border=False):
@@ -118,6 +118,14 @@ def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, sl
                 "agenda", lambda: folder.update_agenda(lambda a: day.remove_group(a, g))
             ),
         )
+
+
+def _entry_count(folder: WorkshopFolder, group_id: str) -> int:
+    """Entries on a round's board; one that cannot be read counts as written on, so it is not removed unseen."""
+    try:
+        return len(folder.board(group_id).entries)
+    except ValidationError:
+        return 1
 
 
 def _group_editor(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from werkstatt import day, render, texts
-from werkstatt.model import Workshop
+from werkstatt.model import ValidationError, Workshop
 from werkstatt.store import WorkshopFolder
 from werkstatt.ui import common
 from werkstatt.ui.presenter_page import CHROME_HIDDEN, PROJECTOR_CSS
@@ -157,7 +157,11 @@ def _prefill_once(folder: WorkshopFolder, workshop: Workshop, group: day.Group) 
     board = common.read_day(lambda: folder.board(group.id))
     if board is None or board.prefilled:
         return
-    idea = next((i for i in folder.market().ideas if i.id == group.idea), None)
+    try:
+        ideas = folder.market().ideas
+    except ValidationError:  # the Themenbörse names its own problem; the board is filled from the title alone
+        ideas = []
+    idea = next((i for i in ideas if i.id == group.idea), None)
     personas = [r.persona for r in folder.personas() if r.ok]
     matches = day.matching_obstacles(
         workshop,
