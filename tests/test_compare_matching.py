@@ -10,7 +10,7 @@ from scaled_demo import scaled_demo
 
 from werkstatt import compare, presenter, render
 from werkstatt.matching import STOPWORDS, learning_partners, partners_for, similar_words, terms
-from werkstatt.model import Entry, Persona, Profile, StatusEntry, empty_persona
+from werkstatt.model import ENTRY_SECTIONS, Entry, Persona, Profile, StatusEntry, empty_persona
 from werkstatt.store import WorkshopFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,7 +132,14 @@ def test_entry_counts_count_topics_per_section() -> None:
     counts = compare.entry_counts(WORKSHOP, PERSONAS)
     lindenau = counts[(counts["Kommune"] == "Stadt Lindenau") & (counts["Bereich"] == "Stolpersteine")]
     assert dict(zip(lindenau["Thema"], lindenau["Anzahl"], strict=True))["Datenbasis und Sozialberichterstattung"] == 1
-    assert len(counts) == 9 * 5 * 6
+    assert len(counts) == 9 * 5 * (6 + 1)  # six topics and „ohne Thema“
+    assert counts[counts["Thema"] == "ohne Thema"]["Anzahl"].sum() == sum(
+        1
+        for p in PERSONAS
+        for s in ("obstacles", "successes", "drivers", "questions", "offers")
+        for e in p.entries(s)
+        if not e.topics
+    )
 
 
 def test_connecting_themes_rank_shared_obstacles() -> None:
@@ -143,6 +150,52 @@ def test_connecting_themes_rank_shared_obstacles() -> None:
     assert daten.kommunen >= 3
     assert ("Stadt Lindenau", "Daten liegen in fünf Ämtern und passen nicht zusammen.") in daten.obstacles
     assert sum(daten.stage_counts) == 9 and daten.median_stage == 2.0
+
+
+def without_topics(persona: Persona, sections: tuple[str, ...] = ("obstacles", "successes", "questions", "offers")):
+    """A copy of the persona whose entries carry no topic, as a hurried fellow might leave them."""
+    persona = copy.deepcopy(persona)
+    for section in sections:
+        for entry in persona.entries(section):
+            entry.topics = []
+    return persona
+
+
+def test_obstacles_without_a_topic_are_their_own_group_after_the_topics() -> None:
+    personas = [without_topics(p) if p.kommune in {"lindenau", "neustrand"} else p for p in PERSONAS]
+    themes = compare.connecting_themes(WORKSHOP, personas)
+    assert sorted(t.topic for t in themes[:-1]) == sorted(t.id for t in WORKSHOP.topics)
+    last = themes[-1]
+    assert (last.topic, last.label, last.kommunen) == (compare.NO_TOPIC, "ohne Thema", 2)
+    assert ("Stadt Lindenau", "Daten liegen in fünf Ämtern und passen nicht zusammen.") in last.obstacles
+    assert len(last.obstacles) == len(personas[0].obstacles) + len(
+        next(p for p in personas if p.kommune == "neustrand").obstacles
+    )
+    items = render.theme_items(themes)
+    assert items[-1]["heading"] == "ohne Thema: 2 Kommunen" and "kein Thema" in items[-1]["stage"]
+    assert compare.connecting_themes(WORKSHOP, PERSONAS)[-1].topic != compare.NO_TOPIC  # none: no group
+
+
+def test_entries_without_a_topic_are_marked_in_the_comparison() -> None:
+    lindenau = without_topics(PERSONAS[0])
+    html = render.comparison_html(WORKSHOP, [lindenau, PERSONAS[1]])
+    untopical = [e for p in (lindenau, PERSONAS[1]) for s in ENTRY_SECTIONS for e in p.entries(s) if not e.topics]
+    assert len(untopical) >= len(lindenau.obstacles) + len(lindenau.questions)
+    assert html.count('class="pw-tag pw-tag-none"') == len(untopical)
+    sheet = render.vergleichsbogen_html(WORKSHOP, [lindenau, PERSONAS[1]])
+    assert 'Daten liegen in fünf Ämtern und passen nicht zusammen. <span class="pw-muted">(ohne Thema)</span>' in sheet
+
+
+def test_entries_without_a_topic_find_partners_by_their_words() -> None:
+    personas = [without_topics(p) for p in PERSONAS]
+    found = partners_for(learning_partners(WORKSHOP, personas), "landkreis-seenwalde")
+    datenbestand = [p for p in found if p.need.entry.text.startswith("Wie baut man einen gemeinsamen Datenbestand")]
+    assert datenbestand and datenbestand[0].help.kommune == "kesselbrunn"
+    assert datenbestand[0].reasons == ("ähnliche Wörter: Datenbestand",)
+    lotsen = [p for p in found if p.need.entry.text.startswith("Wie habt ihr den Verfahrenslotsen")]
+    assert lotsen and lotsen[0].help.kommune == "landkreis-talheim"
+    everyone = learning_partners(WORKSHOP, personas)
+    assert len({(p.need.kommune, p.need.section, p.need.index) for p in everyone}) >= 30  # of 35 needs
 
 
 def test_shared_drivers_group_similar_motivations() -> None:

@@ -16,6 +16,9 @@ from werkstatt.model import ENTRY_SECTIONS, STAGES, Persona, Workshop
 from werkstatt.store import PersonaResult
 
 STEPS_TOTAL = len(wizard.STEP_IDS) - 1  # the preview is not a step to fill in
+# Entries nobody gave a topic are counted and listed under this id and label, after the topics:
+# left out, they would silently drop out of every comparison.
+NO_TOPIC = ""
 
 
 def kommune_name(workshop: Workshop, slug: str) -> str:
@@ -88,10 +91,13 @@ def entry_counts(workshop: Workshop, personas: list[Persona]) -> pd.DataFrame:
     for persona in personas:
         name = kommune_name(workshop, persona.kommune)
         for section in ENTRY_SECTIONS:
+            entries = [e for e in persona.entries(section) if e.text.strip()]
+            bereich = texts.SECTION_TITLES[section]
             for topic in workshop.topics:
-                count = sum(1 for e in persona.entries(section) if topic.id in e.topics)
-                bereich = texts.SECTION_TITLES[section]
+                count = sum(1 for e in entries if topic.id in e.topics)
                 rows.append({"Kommune": name, "Thema": topic.label, "Bereich": bereich, "Anzahl": count})
+            count = sum(1 for e in entries if not e.topics)
+            rows.append({"Kommune": name, "Thema": texts.COMPARE_NO_TOPIC, "Bereich": bereich, "Anzahl": count})
     return pd.DataFrame(rows)
 
 
@@ -108,7 +114,8 @@ class Theme:
 
 
 def connecting_themes(workshop: Workshop, personas: list[Persona]) -> list[Theme]:
-    """Topics ranked by how many Kommunen name obstacles there (ties: more obstacles first)."""
+    """Topics ranked by how many Kommunen name obstacles there (ties: more obstacles first), then,
+    when there are any, the obstacles without a topic (``NO_TOPIC``), so none is lost."""
     themes = []
     for topic in workshop.topics:
         obstacles = tuple(
@@ -121,7 +128,17 @@ def connecting_themes(workshop: Workshop, personas: list[Persona]) -> list[Theme
         counts = tuple(stages.count(stage) for stage in STAGES)
         median = float(pd.Series(stages).median()) if stages else None
         themes.append(Theme(topic.id, topic.label, len({k for k, _ in obstacles}), obstacles, median, counts))
-    return sorted(themes, key=lambda t: (-t.kommunen, -len(t.obstacles), t.label))
+    themes.sort(key=lambda t: (-t.kommunen, -len(t.obstacles), t.label))
+    untopical = tuple(
+        (kommune_name(workshop, p.kommune), e.text)
+        for p in personas
+        for e in p.obstacles
+        if not e.topics and e.text.strip()
+    )
+    if untopical:
+        kommunen = len({k for k, _ in untopical})
+        themes.append(Theme(NO_TOPIC, texts.COMPARE_NO_TOPIC, kommunen, untopical, None, (0,) * len(STAGES)))
+    return themes
 
 
 def shared_drivers(workshop: Workshop, personas: list[Persona]) -> list[list[tuple[str, str]]]:

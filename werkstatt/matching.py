@@ -32,6 +32,9 @@ WEIGHT_COMPOUND = 0.8
 WEIGHT_STAGE = 0.35
 WEIGHT_OFFER = 0.2
 MIN_SCORE = 1.0
+# An entry without a topic can only be matched by its words: one meaningful word in common (the
+# stop words keep out "Jahr" and "gibt") is enough, so such entries do not silently drop out.
+MIN_SCORE_WORDS_ONLY = 0.5
 
 # German function words (articles, pronouns, prepositions, conjunctions, auxiliaries and modal
 # verbs, adverbs of time and degree; written folded: ä → a, ß → ss), then words every persona in
@@ -243,7 +246,8 @@ def learning_partners(workshop: Workshop, personas: list[Persona], max_partners:
                     if help.kommune == seeker.kommune:
                         continue
                     score, _ = _score(entry, need_terms, ours, help, help_terms, stages[help.kommune])
-                    if score >= MIN_SCORE and score > best.get(help.kommune, (0.0,))[0]:
+                    threshold = MIN_SCORE if entry.topics and help.topics else MIN_SCORE_WORDS_ONLY
+                    if score >= threshold and score > best.get(help.kommune, (0.0,))[0]:
                         best[help.kommune] = (score, help, help_terms)
                 ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].kommune))[:max_partners]
                 need = Need(seeker.kommune, section, index, entry)

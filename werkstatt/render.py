@@ -198,6 +198,8 @@ def comparison_context(
                 {
                     "text": e.text.strip(),
                     "topics": [{"label": workshop.topic_label(t), "shared": t in shared} for t in e.topics],
+                    # Said in so many words: such an entry is missing from every comparison by topic.
+                    "no_topic": texts.COMPARE_NO_TOPIC if not e.topics else "",
                     "evidence": EVIDENCE.get(e.evidence or "", ""),
                 }
                 for e in persona.entries(section)
@@ -314,7 +316,9 @@ def partner_groups(workshop: Workshop, personas: list[Persona], partners: list) 
 def theme_items(themes: list) -> list[dict]:
     items = []
     for theme in themes:
-        if theme.median_stage is None:
+        if not theme.topic:  # compare.NO_TOPIC: obstacles nobody gave a topic
+            stage = texts.CONNECT_NO_TOPIC_NOTE
+        elif theme.median_stage is None:
             stage = texts.CONNECT_NO_STAGE
         else:
             stage = texts.CONNECT_GROUP_STAGE.format(median=f"{theme.median_stage:g}".replace(".", ","))

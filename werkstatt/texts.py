@@ -458,6 +458,13 @@ UI_GERMAN = {
     "Drag and drop a file here": "Datei hierher ziehen",
     "Drag and drop files here": "Dateien hierher ziehen",
     "File type not allowed.": "Diese Dateiart ist hier nicht erlaubt (nur PNG oder JPEG).",
+    "File size is too small.": "Die Datei ist leer.",
+    "Only one file is allowed.": "Bitte nur eine Datei.",
+    "Unexpected error. Please try again.": "Unerwarteter Fehler. Bitte noch einmal versuchen.",
+    "Upload failed": "Hochladen fehlgeschlagen",
+    "Error:": "Fehler:",
+    "Add files": "Datei hinzufügen",
+    "Loading": "Lädt",
     "This type of files are not allowed.": "Diese Dateiart ist hier nicht erlaubt (nur PNG oder JPEG).",
     # tables and charts
     "Show/hide columns": "Spalten zeigen oder verbergen",
@@ -502,6 +509,8 @@ UI_GERMAN_PATTERNS = [
     (r"^Press Enter to submit form$", "Enter sendet das Formular"),
     (r"^([\d.,]+ ?[KMG]?B) per file$", "höchstens $1 je Datei"),
     (r"^File is too large\. Maximum size is (\d+) bytes\.$", "Die Datei ist zu groß (höchstens $MB1)."),
+    (r"^File must be (\d+)(?:\.0)? ?([KMG]?B) or smaller\.$", "Die Datei ist zu groß (höchstens $1 $2)."),
+    (r"^[a-z0-9_]+ icon$", "Symbol"),
     (r"^(\S+) files are not allowed\.$", "Dateien vom Typ $1 sind hier nicht erlaubt (nur PNG oder JPEG)."),
     (r"^Select (\d+) matches$", "$1 Treffer auswählen"),
     (r"^Add: (.+)$", "Hinzufügen: $1"),
@@ -542,6 +551,7 @@ COMPARE_SHARED_LEGEND = (
     "(im Druck: Einträge zu solchen Themen)."
 )
 COMPARE_INCOMPLETE = "unvollständig"
+COMPARE_NO_TOPIC = "ohne Thema"
 COMPARE_NO_PERSONAS = "Es gibt noch keine gespeicherten Personas."
 COMPARE_BROKEN = "Nicht im Vergleich, weil die Datei Fehler enthält: {names}. Die Details zeigt „Stand der Gruppe“."
 
@@ -572,6 +582,7 @@ CONNECT_NO_STAGE = "noch keine Einschätzungen"
 CONNECT_DRIVERS = "Was viele antreibt"
 CONNECT_NO_DRIVERS = "Noch keine gemeinsamen Antriebe gefunden."
 CONNECT_NO_OBSTACLES = "Noch keine Stolpersteine zu diesem Thema."
+CONNECT_NO_TOPIC_NOTE = "Stolpersteine, denen (noch) kein Thema zugeordnet ist: Sie fehlen in den Themen oben."
 
 PARTNERS_TITLE = "Lernpartner"
 PARTNERS_INTRO = (
