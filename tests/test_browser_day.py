@@ -276,3 +276,25 @@ def test_programme_buttons_show_their_whole_label_at_1366(app, page: Page) -> No
             .filter((e) => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map((e) => e.innerText)"""
     )
     assert cut == []
+
+
+def test_a_lost_connection_shows_a_german_line_that_stays(tmp_path: Path, page: Page) -> None:
+    root = tmp_path / "personas"
+    shutil.copytree(DEMO, root / "fellowtag-demo")
+    running = RunningApp(root)
+    banner = """() => {
+        const style = getComputedStyle(document.querySelector('[data-testid="stApp"]'), '::before');
+        return style.visibility === 'visible' && style.content !== 'none' ? style.content : '';
+    }"""
+    try:
+        open_page(page, f"{running.url}/themenboerse")
+        assert page.evaluate(banner) == ""  # connected: no line
+        running.process.terminate()
+        running.process.wait(timeout=30)
+        page.wait_for_function(f"({banner})().includes('Keine Verbindung zur Persona-Werkstatt')", timeout=20_000)
+        dialog = page.get_by_role("dialog")
+        if dialog.count():  # Streamlit's own dialog can be closed; the line stays
+            dialog.get_by_role("button").first.click()
+        assert "nicht gespeichert" in page.evaluate(banner)
+    finally:
+        running.stop()

@@ -384,6 +384,10 @@ OVERVIEW_MISSING = "{kommune}: noch keine Persona gespeichert."
 OVERVIEW_BROKEN = "{kommune}: Die Persona-Datei enthält Fehler und wird nicht angezeigt."
 OVERVIEW_STRAY = "Diese Dateien gehören zu keiner Kommune und werden nicht gelesen: {files}"
 WORKSHOP_ERROR_TITLE = "Die Workshop-Beschreibung (workshop.yaml) enthält Fehler:"
+CONNECTION_LOST_BANNER = (
+    "Keine Verbindung zur Persona-Werkstatt – was Sie jetzt eingeben, wird nicht gespeichert. "
+    "Die Seite verbindet sich von selbst wieder."
+)
 
 # --- Streamlit's own words in the browser -----------------------------------------------------------
 # Streamlit 1.67 has no German for its widgets (it even pins some to en-US). A small script in the page
@@ -570,6 +574,14 @@ MATRIX_ALT = (
     "Heatmap der Stufen von {count} Kommunen zu {topics} Themen; dieselben Werte stehen in der Tabelle darunter."
 )
 MATRIX_NOT_SET = "nicht eingeschätzt"
+MATRIX_EMPTY = "keine Angabe"
+MATRIX_TABLE_TOGGLE = "Als Tabelle zeigen"
+MATRIX_TABLE_TOGGLE_HELP = (
+    "Die Stufen als Tabelle statt als Farbfelder – auf schmalen Bildschirmen geschieht das von selbst."
+)
+MATRIX_PHONE_NOTE = (
+    "Auf dem schmalen Bildschirm als Tabelle: Stufe 0–4 je Thema, „keine Angabe“, wo nichts eingeschätzt ist."
+)
 
 CONNECT_TITLE = "Verbindende Elemente"
 CONNECT_INTRO = (

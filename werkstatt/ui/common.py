@@ -46,17 +46,41 @@ def chosen_workshop_slug() -> str | None:
     """The workshop of this page, named in a small line on it and kept in the address (``?workshop=``).
 
     A fellow who joined by code is in the code's workshop. Otherwise the address names it (a reload,
-    a new tab, a link), or this session chose it before, or there is only one. With several and none
-    named, the facilitator chooses here — never silently the demo; a fellow is sent to the code field,
-    without a list of the workshops that exist.
+    a link), or this session chose it before, or this browser did (a cookie: a new tab opened from the
+    navigation has no ``?workshop=``), or there is only one. With several and none named, the
+    facilitator chooses here — never silently the demo; a fellow is sent to the code field, without a
+    list of the workshops that exist.
     """
     slug = _resolve_workshop_slug()
     if slug is not None:
         st.session_state["pw.workshop"] = slug
         if st.query_params.get("workshop") != slug:
             st.query_params["workshop"] = slug
+        if _browser_cookie(WORKSHOP_COOKIE) != slug and st.session_state.get("pw.workshop_cookie") != slug:
+            st.session_state["pw.workshop_cookie"] = slug
+            _set_cookie(WORKSHOP_COOKIE, slug, access.TOKEN_LIFETIME_SECONDS)
         st.caption(texts.WORKSHOP_SHOWN.format(title=md_escape(workshop_title(slug))))
     return slug
+
+
+WORKSHOP_COOKIE = "werkstatt_workshop"
+
+
+def _browser_cookie(name: str) -> str | None:
+    """A cookie of the page load (Streamlit reports those, not ones set later); None without a browser."""
+    try:
+        value = st.context.cookies.get(name)
+    except Exception:  # noqa: BLE001 - no browser behind this session (AppTest)
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _set_cookie(name: str, value: str, max_age: int) -> None:
+    """Cookie values here are slugs and tokens (``a-z0-9.-``): nothing to escape in the script."""
+    st.html(
+        f"<script>document.cookie = '{name}={value}; Max-Age={max_age}; Path=/; SameSite=Strict';</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _resolve_workshop_slug() -> str | None:
@@ -67,6 +91,9 @@ def _resolve_workshop_slug() -> str | None:
     for candidate in (st.query_params.get("workshop"), st.session_state.get("pw.workshop")):
         if candidate in slugs:
             return candidate
+    remembered = _browser_cookie(WORKSHOP_COOKIE)
+    if remembered in slugs and (is_facilitator() or not codes_anywhere()):
+        return remembered
     if len(slugs) <= 1:
         return slugs[0] if slugs else None
     if codes_anywhere() and not is_facilitator():
@@ -121,7 +148,23 @@ def apply_page_basics() -> None:
     """German page language (Streamlit's page says ``lang="en"``; WCAG 3.1.1), German in place of
     Streamlit's own English words (templates/app.js), contrast and wrapping fixes (templates/app.css)."""
     st.html(f"<script>{_german_script()}</script>", unsafe_allow_javascript=True)
-    st.html(f"<style>{render.stylesheet('app.css')}</style>")
+    st.html(f"<style>{render.stylesheet('app.css')}{_connection_banner()}</style>")
+
+
+def _connection_banner() -> str:
+    """A German line on top while the page has lost the server: Streamlit's own dialog can be closed and then
+    nothing shows that typed words are not reaching the laptop. Pure CSS on Streamlit's connection state;
+    shown after 1.5 s so that the moment of connecting on load never flashes it."""
+    words = '"' + texts.CONNECTION_LOST_BANNER.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lost = ", ".join(
+        f'[data-test-connection-state="{s}"]' for s in ("PINGING_SERVER", "CONNECTING", "DISCONNECTED_FOREVER")
+    )
+    return (
+        f'[data-testid="stApp"]:is({lost})::before {{ content: {words}; position: fixed; inset: 0 0 auto 0; '
+        "z-index: 1000200; padding: 0.6rem 1rem; background: #8a1c1c; color: #fff; font-weight: 600; "
+        "text-align: center; animation: pw-connection-lost 0s 1.5s both; }\n"
+        "@keyframes pw-connection-lost { from { visibility: hidden; } to { visibility: visible; } }\n"
+    )
 
 
 @st.cache_resource
@@ -200,11 +243,8 @@ def _token_from_cookie(stored: str) -> bool:
     """True when the browser brought a valid facilitator day token (a reload, a new tab)."""
     if st.session_state.get("pw.logged_out"):
         return False  # the cookies Streamlit reports are those of the page load, before the logout
-    try:
-        token = st.context.cookies.get(access.TOKEN_COOKIE)
-    except Exception:  # noqa: BLE001 - no browser behind this session (AppTest): no cookie
-        return False
-    if not isinstance(token, str) or not token:
+    token = _browser_cookie(access.TOKEN_COOKIE)
+    if not token:
         return False
     try:
         secret = access.server_secret(personas_root())
@@ -239,11 +279,7 @@ def _remember_facilitator(stored: str) -> None:
     if not token or not access.token_valid(token, secret, stored, time.time()):
         token = access.make_token(secret, stored, time.time())
         st.session_state["pw.token"] = token
-    st.html(
-        f"<script>document.cookie = '{access.TOKEN_COOKIE}={token}; Max-Age={access.TOKEN_LIFETIME_SECONDS}; "
-        "Path=/; SameSite=Strict';</script>",
-        unsafe_allow_javascript=True,
-    )
+    _set_cookie(access.TOKEN_COOKIE, token, access.TOKEN_LIFETIME_SECONDS)
 
 
 def end_facilitator() -> None:
@@ -251,10 +287,7 @@ def end_facilitator() -> None:
     for key in ("pw.facilitator", "pw.token"):
         st.session_state.pop(key, None)
     st.session_state["pw.logged_out"] = True
-    st.html(
-        f"<script>document.cookie = '{access.TOKEN_COOKIE}=; Max-Age=0; Path=/; SameSite=Strict';</script>",
-        unsafe_allow_javascript=True,
-    )
+    _set_cookie(access.TOKEN_COOKIE, "", 0)
 
 
 def facilitator_allowed() -> bool:
