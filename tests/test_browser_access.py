@@ -197,10 +197,12 @@ def test_the_facilitator_stays_unlocked_in_this_browser_and_keeps_the_workshop(a
         expect(facilitator.get_by_text("Zugangscodes sind aktiv für 3 Kommunen.")).to_be_visible()
         expect(facilitator.get_by_label(texts.PIN_LABEL)).to_have_count(0)
 
-        second_tab = context.new_page()  # a new tab of the same browser, too
-        open_page(second_tab, access_app.url + f"/gruppe?workshop={SLUG}")
+        second_tab = context.new_page()  # a new tab of the same browser, even without ?workshop= in it
+        open_page(second_tab, access_app.url + "/gruppe")
         expect(second_tab.get_by_label(texts.PIN_LABEL)).to_have_count(0)
         expect(workshop_line(second_tab)).to_be_visible()
+        expect(second_tab.get_by_label(texts.WORKSHOP_CHOOSE)).to_have_count(0)
+        assert f"workshop={SLUG}" in second_tab.url
 
         # The address on the cards: never the loopback address the facilitator's browser uses.
         address = facilitator.get_by_role("textbox", name=texts.ACCESS_ADDRESS)
