@@ -1,8 +1,8 @@
-"""The facilitator PIN: stored only as a salted scrypt hash, compared in constant time, and slowed
-down after repeated wrong attempts.
+"""Who may do what: the facilitator PIN, join codes, the guessing budget, the day token, card addresses.
 
-Without a PIN the facilitator pages stay open (a demo on one laptop needs none); the pages then say
-so and how to set one.
+The PIN and the codes are stored only as salted scrypt hashes and compared in constant time; wrong
+guesses are slowed per client machine. Without a PIN the facilitator pages stay open (a demo on one
+laptop needs none) — but then there are no join codes, since anyone could make new ones.
 """
 
 from __future__ import annotations
