@@ -128,12 +128,57 @@ def test_matrix_sorts_and_counts(personas: Path) -> None:
     at.selectbox(key="pw.matrix_sort").set_value("kinderarmut").run()
     assert not at.exception
     tables = at.dataframe
-    assert len(tables) == 2
+    assert len(tables) == 3  # stages under the chart, stages for phones, counts
     stages = tables[0].value
     assert list(stages.index)[0] == "Stadt Hafenstedt"  # stage 4 in Kinderarmut, sorted descending
     at.selectbox(key="pw.matrix_section").set_value("Stolpersteine").run()
-    counts = at.dataframe[1].value
+    counts = at.dataframe[-1].value
     assert counts.loc["Stadt Lindenau", "Summe"] == 4  # three obstacles tagged with four topics
+
+
+def vega_spec(at: AppTest) -> dict:
+    import json
+
+    return json.loads(at.get("vega_lite_chart")[0].proto.spec)
+
+
+@pytest.mark.parametrize("count", [2, 4, 30])
+def test_matrix_grows_with_the_kommunen_and_never_says_null(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """4 Kommunen × 7 topics (one never assessed) up to 30: a row per Kommune, every name, German empty cells."""
+    from dataclasses import replace
+
+    from scaled_demo import scaled_demo, write_workshop
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    from werkstatt.model import Topic
+
+    workshop, personas = scaled_demo(count, "kommune-{i:02d}", "Landkreis Mittelhessen-Nord {n}")
+    workshop = replace(workshop, topics=(*workshop.topics, Topic("jugendarbeit", "Offene Kinder- und Jugendarbeit")))
+    personas[0].status = personas[0].status[:3]
+    write_workshop(tmp_path / "personas" / "matrix", workshop, personas)
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(tmp_path / "personas"))
+    at = open_page("matrix_page")
+    assert not at.exception, at.exception
+    spec = vega_spec(at)
+    assert spec["height"] == {"step": 36}  # the chart is as tall as its rows, 36 px each
+    y_axis = spec["layer"][0]["encoding"]["y"]["axis"]
+    assert y_axis["labelLimit"] >= 7 * len("Landkreis Mittelhessen-Nord 30") and y_axis["labelOverlap"] is False
+    assert y_axis["labelLimit"] < 320
+    stages = at.dataframe[0].value
+    assert len(stages) == count and list(stages.columns)[-1] == "Offene Kinder- und Jugendarbeit"
+    assert (stages["Offene Kinder- und Jugendarbeit"] == "keine Angabe").all()
+    assert stages.loc["Landkreis Mittelhessen-Nord 1", "Kooperation und Vernetzung"] == "keine Angabe"
+    shown = stages.to_string() + at.dataframe[1].value.to_string()
+    assert "None" not in shown and "nan" not in shown.lower() and "<NA>" not in shown
+    chart = at.get("vega_lite_chart")[0].proto
+    cells = convert_arrow_bytes_to_pandas_df(chart.datasets[0].data.data)
+    for field in ("Zelle", "Stufe (Text)", "Notiz", "Kommune", "Thema"):  # what labels and tooltips show
+        assert cells[field].map(lambda v: isinstance(v, str) and v != "").all(), field
+    assert (cells.loc[cells["Thema"] == "Offene Kinder- und Jugendarbeit", "Zelle"] == "keine Angabe").all()
+    at.toggle(key="pw.matrix_table").set_value(True).run()  # the table instead of the chart, on request
+    assert not at.get("vega_lite_chart") and len(at.dataframe) == 2
 
 
 def test_partners_and_connections_pages_render(personas: Path) -> None:

@@ -575,6 +575,7 @@ MATRIX_ALT = (
 )
 MATRIX_NOT_SET = "nicht eingeschätzt"
 MATRIX_EMPTY = "keine Angabe"
+MATRIX_EMPTY_SHORT = "k. A."
 MATRIX_TABLE_TOGGLE = "Als Tabelle zeigen"
 MATRIX_TABLE_TOGGLE_HELP = (
     "Die Stufen als Tabelle statt als Farbfelder – auf schmalen Bildschirmen geschieht das von selbst."
