@@ -2,9 +2,15 @@
 
 import streamlit as st
 from streamlit import net_util
+from streamlit.elements import exception
 
 from werkstatt import texts
-from werkstatt.ui import (
+
+# An unexpected error shows Streamlit's English "This app has encountered an error …" (details are
+# hidden by client.showErrorDetails); set before the pages are imported, so it holds if one fails.
+exception._GENERIC_UNCAUGHT_EXCEPTION_TEXT = texts.UI_UNEXPECTED_ERROR
+
+from werkstatt.ui import (  # noqa: E402 - after the German error text is in place
     access_page,
     agenda_page,
     board_page,

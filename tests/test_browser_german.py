@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -11,9 +12,65 @@ import tomllib
 import urllib.request
 from pathlib import Path
 
-from browser_helpers import open_page, wait_until
-from conftest import DEMO, ROOT, free_port
-from playwright.sync_api import Page
+import pytest
+import yaml
+from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
+from conftest import DEMO, ROOT, RunningApp, free_port
+from playwright.sync_api import Page, expect
+
+# -- every page: German, accessible, names shown as text, nothing fetched from elsewhere --------------
+
+IMAGE_NAME = "![x](http://127.0.0.1:9/x.png)"  # another port of this machine: a different origin
+LINK_TOPIC = "[klick](javascript:alert(1))"
+TITLE = "K360 **Fellowtag** ![t](http://127.0.0.1:9/titel.png)"
+LONG_WORD = "Kinder" + "und" * 730  # 2,196 letters without a break
+PAGES = {
+    "personas": "Alle Personas",
+    "vergleich": "Vergleich",
+    "matrix": "Matrix",
+    "verbindendes": "Verbindende Elemente",
+    "lernpartner": "Lernpartner",
+    "praesentation": "Präsentation",
+    "themenboerse": "Themenbörse",
+    "programm": "Programm",
+    "themenrunde": "Themenrunde",
+    "mitnehmen": "Mitnehmen",
+    "gruppe": "Stand der Gruppe",
+    "export": "Export",
+    "zugang": "Zugang",
+    "anlegen": "Workshop anlegen",
+}
+WIZARD_STEPS = ["Persona", "Zitat & Geschichte", "Stand je Thema", "Stolpersteine", "Was gelingt", "Was antreibt"]
+WIZARD_STEPS += ["Fragen & Teilen", "Vorschau"]
+# Streamlit's own English as its frontend bundle spells it (a name or text that equals one of these,
+# or matches one of the patterns, is English a German user would see or hear).
+ENGLISH_NAMES = {
+    "Skip to main content", "Sidebar", "App pages", "Collapse sidebar", "Expand sidebar", "Main menu",
+    "Link to heading", "Select all", "Clear all", "Clear value", "Open", "No results", "Choose an option",
+    "Choose options", "Selectbox options", "Selected values", "Show suggestions", "Show password",
+    "Hide password", "Increment", "Decrement", "Choose date", "Choose date range", "year", "month", "day",
+    "Upload", "Browse files", "Drag and drop file here", "Drag and drop a file here", "file upload",
+    "Show/hide columns", "Download as CSV", "Search", "Fullscreen", "Close fullscreen", "Show data",
+    "Download as PNG", "Add row", "Delete", "Clear selection", "Page not found", "Connection error",
+    "Ask Google", "Ask ChatGPT", "Copy", "Close", "Running...", "Stop", "None", "null", "Error", "Error:",
+    "Add files", "Loading", "Upload failed",
+}  # fmt: skip
+ENGLISH_PATTERNS = [
+    r"^Remove .+",
+    r"^Press (Ctrl|⌘)?\+?Enter to (apply|submit form)",
+    r"per file",
+    r"^Drag and drop",
+    r"^File is too large",
+    r"^File must be",
+    r"^[a-z_]+ icon$",
+    r"files are not allowed|File type not allowed",
+    r"^\d+ options? available",
+    r", selected$",
+    r"^(day|month|year), ",
+    r"^(Show data|Download as PNG|Fullscreen|Search): ",
+    r"Running the app's main page",
+    r"\b(None|null)\b",
+]
 
 # -- config: the laptop only, no outside name lookups -----------------------------------------------
 
@@ -118,3 +175,151 @@ def test_serving_the_network_looks_up_no_outside_host(tmp_path: Path, page: Page
             process.terminate()
             process.wait(timeout=20)
     assert lookups.read_text("utf-8").splitlines() == ["-- started"]
+
+
+COLLECT_WORDS = """() => {
+    const found = [];
+    for (const element of document.querySelectorAll("body *")) {
+        if (["SCRIPT", "STYLE", "NOSCRIPT"].includes(element.tagName)) continue;
+        for (const name of ["aria-label", "placeholder", "title", "alt", "aria-valuetext"]) {
+            const value = element.getAttribute(name);
+            if (value && value.trim()) found.push(value.trim());
+        }
+        for (const node of element.childNodes) {
+            if (node.nodeType === Node.TEXT_NODE && node.nodeValue.trim() && element.checkVisibility()) {
+                found.push(node.nodeValue.trim());
+            }
+        }
+    }
+    return found;
+}"""
+
+
+def english_left(page: Page) -> list[str]:
+    """Streamlit English still in the page: attributes, visible text and the accessibility tree's names."""
+    words = set(page.evaluate(COLLECT_WORDS))
+    for line in page.locator("body").aria_snapshot().splitlines():
+        line = line.strip().removeprefix("- ")
+        named = re.match(r'^[a-z]+ "(.*)"', line)
+        if named:
+            words.add(named.group(1))
+        elif re.match(r"^[a-z]+: ", line):
+            words.add(line.split(": ", 1)[1].strip("'\""))
+    return sorted(word for word in words if word in ENGLISH_NAMES or any(re.search(p, word) for p in ENGLISH_PATTERNS))
+
+
+@pytest.fixture(scope="module")
+def hostile_app(tmp_path_factory: pytest.TempPathFactory):
+    """The demo, with markdown in the title, a Kommune name and a topic label, and a 2,200-letter word."""
+    root = tmp_path_factory.mktemp("german") / "personas"
+    folder = root / "fellowtag-demo"
+    shutil.copytree(DEMO, folder)
+    workshop = yaml.safe_load((folder / "workshop.yaml").read_text("utf-8"))
+    workshop["title"] = TITLE
+    workshop["kommunen"][0]["name"] = IMAGE_NAME
+    workshop["topics"][0]["label"] = LINK_TOPIC
+    (folder / "workshop.yaml").write_text(yaml.safe_dump(workshop, allow_unicode=True, sort_keys=False), "utf-8")
+    slug = workshop["kommunen"][0]["slug"]
+    persona = yaml.safe_load((folder / f"{slug}.yaml").read_text("utf-8"))
+    persona["persona"]["quote"] = LONG_WORD
+    (folder / f"{slug}.yaml").write_text(yaml.safe_dump(persona, allow_unicode=True, sort_keys=False), "utf-8")
+    running = RunningApp(root)
+    yield running
+    running.stop()
+
+
+def check_page(page: Page, where: str, foreign: list[str]) -> list[str]:
+    """Everything one page must hold to; returns readable findings (empty when all is well)."""
+    findings = [f"{where}: axe {problem}" for problem in serious_accessibility_problems(page)]
+    findings += [f"{where}: English „{word}“" for word in english_left(page)]
+    findings += [f"{where}: request to {url}" for url in foreign]
+    scripted = page.locator("a[href^='javascript:' i]").count()
+    if scripted:
+        findings.append(f"{where}: {scripted} javascript: link(s)")
+    foreign.clear()
+    return findings
+
+
+def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, page: Page) -> None:
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(hostile_app.url + "/") else foreign.append(r.url))
+    findings: list[str] = []
+
+    open_page(page, hostile_app.url)
+    shown = page.locator("main").inner_text().replace("\u2060", "")  # the word joiner that stops autolinks
+    if TITLE not in shown:
+        findings.append("Start: the workshop title is not shown as typed")
+    findings += check_page(page, "Start", foreign)
+
+    page.get_by_role("combobox", name="Ihre Kommune").click()
+    page.get_by_role("option").filter(has_text=IMAGE_NAME).click()
+    settle(page)
+    page.get_by_role("main").get_by_role("button", name="Persona bearbeiten").click()
+    settle(page)
+    for number, title in enumerate(WIZARD_STEPS, start=1):
+        page.get_by_text(f"{number}. {title}", exact=True).click()
+        settle(page)
+        findings += check_page(page, f"Persona, Schritt {number}", foreign)
+        if number == 1:
+            findings += check_upload_errors(page, foreign)
+        if number == 2:  # a changed, not yet applied field shows Streamlit's keyboard hint
+            page.get_by_role("textbox", name="Zitat", exact=True).press_sequentially("!")
+            expect(page.get_by_text("Enter übernimmt", exact=True)).to_be_visible()
+            findings += check_page(page, "Persona, Zitat geändert", foreign)
+            page.get_by_role("textbox", name="Zitat", exact=True).press("Enter")
+            settle(page)
+        if number == 4:  # an open multiselect offers "Select all"
+            page.get_by_role("combobox", name=re.compile("^Themen zu ")).first.press("ArrowDown")
+            expect(page.get_by_role("option", name="Alle auswählen")).to_be_visible()
+            findings += check_page(page, "Persona, Themen-Auswahl offen", foreign)
+            page.keyboard.press("Escape")
+            settle(page)
+
+    for path, name in PAGES.items():
+        open_page(page, f"{hostile_app.url}/{path}")
+        findings += check_page(page, name, foreign)
+        if path == "personas":
+            findings += [f"{name}: {cut}" for cut in long_word_cut(page)]
+
+    page.goto(f"{hostile_app.url}/gibt-es-nicht")
+    settle(page)
+    expect(page.get_by_role("dialog")).to_contain_text("Diese Seite gibt es nicht. Die Startseite wird gezeigt.")
+    expect(page.get_by_role("dialog")).to_contain_text("Seite nicht gefunden")
+    findings += check_page(page, "Unbekannte Seite", foreign)
+    assert not findings, "\n".join(findings)
+
+
+def check_upload_errors(page: Page, foreign: list[str]) -> list[str]:
+    """A wrong file type and a too large file are refused in the browser, in German."""
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files([{"name": "bild.gif", "mimeType": "image/gif", "buffer": b"GIF89a" + bytes(100)}])
+    expect(page.get_by_text("Dateien vom Typ image/gif sind hier nicht erlaubt (nur PNG oder JPEG).")).to_be_visible()
+    findings = check_page(page, "Persona, falsche Dateiart", foreign)
+    big = b"\x89PNG\r\n\x1a\n" + bytes(6 * 1024 * 1024)
+    uploader.set_input_files([{"name": "gross.png", "mimeType": "image/png", "buffer": big}])
+    expect(page.get_by_text("Die Datei ist zu groß (höchstens 5 MB).")).to_be_visible()
+    return findings + check_page(page, "Persona, zu große Datei", foreign)
+
+
+def long_word_cut(page: Page) -> list[str]:
+    """Where the 2,200-letter word is wider than the box around it (cut off or running out of the column)."""
+    return page.evaluate(
+        """(prefix) => {
+            const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+            const cut = [];
+            let seen = 0;
+            while (walker.nextNode()) {
+                if (!walker.currentNode.nodeValue.includes(prefix)) continue;
+                seen += 1;
+                let box = walker.currentNode.parentElement;
+                for (; box && box.tagName !== "MAIN"; box = box.parentElement) {
+                    if (box.scrollWidth > box.clientWidth + 1) {
+                        cut.push(`${box.tagName}.${box.className}: ${box.scrollWidth} > ${box.clientWidth} px`);
+                        break;
+                    }
+                }
+            }
+            return seen ? cut : ["the long word is not shown"];
+        }""",
+        LONG_WORD[:40],
+    )

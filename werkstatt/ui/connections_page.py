@@ -17,7 +17,7 @@ def page() -> None:
         return
     for theme in compare.connecting_themes(data.workshop, list(data.personas)):
         with st.container(border=True):
-            st.subheader(texts.CONNECT_THEME.format(label=theme.label, count=theme.kommunen))
+            st.subheader(texts.CONNECT_THEME.format(label=common.md_escape(theme.label), count=theme.kommunen))
             if theme.median_stage is None:
                 st.caption(texts.CONNECT_NO_STAGE)
             else:
