@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from werkstatt import cli, compare, matching, presenter, render, wizard
+from werkstatt import cli, compare, day, matching, presenter, render, wizard
 from werkstatt.model import ValidationError
 from werkstatt.store import WorkshopFolder, find_code, load_yaml_text
 
@@ -379,6 +379,7 @@ def pages_data_path(folder: WorkshopFolder, codes_changed: bool) -> None:
     for persona in personas:
         render.persona_card_html(workshop, persona)
         render.presenter_persona_html(workshop, persona)
+        day.persona_suggestions(workshop, persona)
         wizard.draft_from_persona(persona, workshop)
     render.comparison_html(workshop, personas, incomplete)
     presenter.slides(workshop, personas)
@@ -392,9 +393,12 @@ def pages_data_path(folder: WorkshopFolder, codes_changed: bool) -> None:
             board = _call(lambda group=group: folder.board(group.id))
             if board is not None:
                 render.board_html(workshop, group.title, render.round_meta(workshop, slot, group), board)
+        if agenda.slots:  # what a new board starts with
+            day.matching_obstacles(workshop, personas, agenda.slots[-1].title, "", list(workshop.topic_ids[:1]))
     takeaways = _call(folder.takeaways)
     if takeaways is not None:
         render.takeaway_groups(workshop, takeaways)
+        render.contact_rows(workshop, takeaways)
         render.mitnehmen_html(workshop, [k.slug for k in workshop.kommunen], takeaways, partners)
 
 

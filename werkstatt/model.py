@@ -333,7 +333,8 @@ def _describe(value: Any) -> str:
         return "Liste"
     if isinstance(value, dict):
         return "Abschnitt"
-    return f"„{value}“"
+    text = str(value)  # a whole story in the wrong field would flood the error card
+    return f"„{text if len(text) <= 80 else text[:79] + '…'}“"
 
 
 WORKSHOP_KEYS = {"schema_version", "title", "date", "place", "topics", "questions", "kommunen"}
