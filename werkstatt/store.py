@@ -559,7 +559,6 @@ class WorkshopFolder:
         current = self.access()
         return find_kommune(code, current["salt"], current["codes"]) if current["codes"] else None
 
-
     # -- the day (tag/): Themenbörse, programme, topic session boards, takeaways ---------------
     def _day_read(self, name: str, parse) -> Any:  # noqa: ANN001
         """A day file as an object (an empty one while the file does not exist); ``ValidationError`` if broken.
