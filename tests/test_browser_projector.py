@@ -189,3 +189,41 @@ def test_board_projector_view_shows_only_the_board_in_large_type(projector_app, 
     settle(page)
     expect(page.get_by_role("switch", name="Projektor-Ansicht")).to_be_visible()
     expect(page.locator(".pw-board-projector")).to_have_count(0)
+
+
+# --- small screens ------------------------------------------------------------------------------------------
+
+CLIPPED = """() => Array.from(document.querySelectorAll('[data-testid="stMain"] *'))
+  .filter((e) => e.getClientRects().length && e.clientWidth > 20 && getComputedStyle(e).overflowX !== "visible")
+  .filter((e) => e.scrollWidth > e.clientWidth + 1)
+  .map((e) => `${e.className} ${e.scrollWidth}>${e.clientWidth}`)"""
+
+
+def test_vergleich_on_a_phone_stacks_the_personas(projector_app, page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, f"{projector_app.url}/vergleich?workshop=fellowtag-demo")
+    names = page.locator(".pw-card h2")
+    expect(names).to_have_count(3)
+    for name in ("Jana Brückner", "Omar Feld", "Katrin Olsen"):
+        heading = page.locator(".pw-card h2", has_text=name)
+        expect(heading).to_be_visible()
+        assert heading.bounding_box()["x"] + heading.bounding_box()["width"] <= 390
+    expect(page.locator(".pw-compare")).to_be_hidden()  # the side-by-side table waits for a wider screen
+    assert page.evaluate(CLIPPED) == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert serious_accessibility_problems(page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator(".pw-compare")).to_be_visible()
+    expect(page.locator(".pw-card h2").first).to_be_hidden()
+
+
+def test_matrix_on_a_phone_is_a_table(projector_app, page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, f"{projector_app.url}/matrix?workshop=fellowtag-demo")
+    expect(page.locator(".st-key-pw-matrix-phone [data-testid='stDataFrame']")).to_be_visible()
+    expect(page.locator(".st-key-pw-matrix-chart")).to_be_hidden()
+    assert "null" not in page.locator("[data-testid='stMain']").inner_text()
+    assert serious_accessibility_problems(page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator(".st-key-pw-matrix-chart [data-testid='stVegaLiteChart']")).to_be_visible()
+    expect(page.locator(".st-key-pw-matrix-phone")).to_be_hidden()

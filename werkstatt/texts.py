@@ -483,6 +483,12 @@ UI_GERMAN = {
     "Add row": "Zeile hinzufügen",
     "Delete": "Löschen",
     "Clear selection": "Auswahl aufheben",
+    "Sort ascending": "Aufsteigend sortieren",
+    "Sort descending": "Absteigend sortieren",
+    "Hide column": "Spalte verbergen",
+    "Pin column": "Spalte fixieren",
+    "Unpin column": "Spalte lösen",
+    "Autosize": "Breite anpassen",
     "file upload": "Datei hochladen",
     # month names of the date input (Streamlit pins it to en-US); the others are the same in German
     "January": "Januar",
@@ -515,6 +521,8 @@ UI_GERMAN_PATTERNS = [
     (r"^File is too large\. Maximum size is (\d+) bytes\.$", "Die Datei ist zu groß (höchstens $MB1)."),
     (r"^File must be (\d+)(?:\.0)? ?([KMG]?B) or smaller\.$", "Die Datei ist zu groß (höchstens $1 $2)."),
     (r"^[a-z0-9_]+ icon$", "Symbol"),
+    (r"^(\d+)\.(\d) ?([KMG]?B)$", "$1,$2 $3"),
+    (r"^(.+), (\d+)\.(\d) ?([KMG]?B)$", "$1, $2,$3 $4"),
     (r"^(\S+) files are not allowed\.$", "Dateien vom Typ $1 sind hier nicht erlaubt (nur PNG oder JPEG)."),
     (r"^Select (\d+) matches$", "$1 Treffer auswählen"),
     (r"^Add: (.+)$", "Hinzufügen: $1"),
@@ -548,6 +556,7 @@ COMPARE_CHOOSE = "Kommunen zum Vergleichen"
 COMPARE_CHOOSE_HELP = "Zwei bis vier Kommunen – oder alle – nebeneinander."
 COMPARE_ALL = "Alle Kommunen zeigen"
 COMPARE_TOO_FEW = "Bitte mindestens zwei Kommunen wählen."
+COMPARE_PHONE_NOTE = "Auf dem schmalen Bildschirm stehen die Personas untereinander; nebeneinander auf einem breiteren."
 COMPARE_ROW_QUOTE = "Zitat"
 COMPARE_SHARED = "gemeinsam"
 COMPARE_SHARED_LEGEND = (

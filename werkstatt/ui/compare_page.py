@@ -7,6 +7,14 @@ import streamlit as st
 from werkstatt import compare, render, texts
 from werkstatt.ui import common
 
+PHONE_CSS = """<style>
+[data-testid="stLayoutWrapper"]:has(> .st-key-pw-compare-phone), .st-key-pw-compare-phone { display: none; }
+@media (max-width: 600px) {
+  [data-testid="stLayoutWrapper"]:has(> .st-key-pw-compare-table), .st-key-pw-compare-table { display: none; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-pw-compare-phone), .st-key-pw-compare-phone { display: flex; }
+}
+</style>"""
+
 
 def page() -> None:
     st.title(texts.COMPARE_TITLE)
@@ -37,4 +45,12 @@ def page() -> None:
         st.info(texts.COMPARE_TOO_FEW)
         return
     personas = [p for p in data.personas if p.kommune in chosen]
-    st.html(render.comparison_html(data.workshop, personas, data.incomplete))
+    # A phone has room for one column: there the personas stand one under the other, each as its whole card,
+    # instead of a table cut after a column and a half. Streamlit cannot know the width, so CSS picks one.
+    st.html(PHONE_CSS)
+    with st.container(key="pw-compare-table"):
+        st.html(render.comparison_html(data.workshop, personas, data.incomplete))
+    with st.container(key="pw-compare-phone"):
+        st.caption(texts.COMPARE_PHONE_NOTE)
+        for persona in personas:
+            st.html(render.persona_card_html(data.workshop, persona))
