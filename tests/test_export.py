@@ -314,9 +314,19 @@ def tricky_workshop(target: Path) -> Path:
     return target
 
 
-def every_text_of(name: str, data: bytes) -> list[tuple[str, str]]:
-    """(where, text) for every readable form of a file: raw bytes in several encodings, and its inner parts."""
+def every_text_of(name: str, data: bytes, seen: set[str] | None = None) -> list[tuple[str, str]]:
+    """(where, text) for every readable form of a file: raw bytes in several encodings, and its inner parts.
+
+    Contents already in ``seen`` (a ZIP member identical to a file checked before) give only their name.
+    """
+    import hashlib
+
     found = [(f"{name} (Name)", name)]
+    digest = hashlib.sha256(data).hexdigest()
+    if seen is not None:
+        if digest in seen:
+            return found
+        seen.add(digest)
     found += [(f"{name} (Bytes {enc})", data.decode(enc, "ignore")) for enc in ("utf-8", "utf-16-be", "utf-16-le")]
     found.append((f"{name} (Bytes latin-1)", data.decode("latin-1")))
     if name.endswith(".pdf"):
@@ -329,20 +339,23 @@ def every_text_of(name: str, data: bytes) -> list[tuple[str, str]]:
         reader = PdfReader(io.BytesIO(data))
         found.append((f"{name} (Metadaten)", repr(dict(reader.metadata or {}))))
         numbers = {n for objects in reader.xref.values() for n in objects} | set(reader.xref_objStm)
+        objects, streams = [], []
         for number in sorted(numbers):
             obj = reader.get_object(number)
-            found.append((f"{name} (Objekt {number})", repr(obj)))
+            objects.append(repr(obj))
             if hasattr(obj, "get_data"):
                 try:
-                    stream = obj.get_data()
+                    streams.append(obj.get_data())
                 except Exception:  # noqa: BLE001, S112 - an image filter pypdf cannot decode: bytes checked above
                     continue
-                for encoding in ("utf-8", "latin-1"):
-                    found.append((f"{name} (Strom {number} {encoding})", stream.decode(encoding, "ignore")))
+        found.append((f"{name} (alle Objekte)", "\n".join(objects)))
+        found += [
+            (f"{name} (alle Ströme {enc})", b"\n".join(streams).decode(enc, "ignore")) for enc in ("utf-8", "latin-1")
+        ]
     if name.endswith((".zip", ".xlsx")):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for member in archive.namelist():
-                found += every_text_of(f"{name}/{member}", archive.read(member))
+                found += every_text_of(f"{name}/{member}", archive.read(member), seen)
     return found
 
 
@@ -356,8 +369,11 @@ def leaks(texts: list[tuple[str, str]]) -> list[str]:
             if form.casefold() in folded:
                 problems.append(f"{form!r} in {where}")
         for word in FORBIDDEN_WORDS:
-            if re.search(rf"(?<![^\W\d_]){word.casefold()}(?![^\W\d_])", folded):
-                problems.append(f"{word!r} in {where}")
+            for match in re.finditer(re.escape(word.casefold()), folded):  # a literal search is fast on MBs
+                before, after = folded[match.start() - 1 : match.start()], folded[match.end() : match.end() + 1]
+                if not before.isalpha() and not after.isalpha():
+                    problems.append(f"{word!r} in {where}")
+                    break
     return problems
 
 
@@ -376,8 +392,8 @@ def anonymous_export(tmp_path_factory) -> tuple[Path, list[Path]]:
 def test_tricky_workshop_names_everything_in_the_named_export(tmp_path: Path) -> None:
     """The search finds the names when they are there: the named Dokumentation of the same workshop."""
     folder = WorkshopFolder(tricky_workshop(tmp_path / "fellowtag-tricky"))
-    files = export(folder, tmp_path / "out", ("dokumentation",))
-    found = "\n".join(leaks(every_text_of(files[0].name, files[0].read_bytes())))
+    files = export(folder, tmp_path / "out", ("programm", "excel"))  # quick ones; names in PDF and tables
+    found = "\n".join(p for path in files for p in leaks(every_text_of(path.name, path.read_bytes())))
     for form in ("Weißenfels", "Weissenfels", "Mühlheim", "Nordhafen", "Großstadt", "Jana", "Brückner", "'Nord'"):
         assert form in found, form
 
@@ -399,7 +415,8 @@ def test_pseudonymised_export_contains_no_name_in_any_byte(anonymous_export) -> 
         "Mitnehmen-kommune-c-anonym.pdf",
     }
     assert sorted(out.iterdir()) == sorted(files)  # nothing else written, the named ZIP untouched
-    problems = [p for path in files for p in leaks(every_text_of(path.name, path.read_bytes()))]
+    seen: set[str] = set()
+    problems = [p for path in files for p in leaks(every_text_of(path.name, path.read_bytes(), seen))]
     assert problems == []
     names = zipfile.ZipFile(out / "Persona-Werkstatt-k360-fellowtag-demo-anonym.zip").namelist()
     assert not any(n.endswith(".yaml") for n in names) and "Dokumentation-anonym.pdf" in names
