@@ -226,7 +226,7 @@ def test_a_broken_market_file_is_named_and_the_rest_keeps_working(tmp_path: Path
         open_page(page, f"{running.url}/themenboerse")
         expect(page.get_by_text("themenboerse.yaml › ideas[0].status")).to_be_visible()
         open_page(page, f"{running.url}/programm")
-        expect(page.get_by_text("Themenrunden 1")).to_be_visible()
+        expect(page.get_by_text("Themenrunden 1").first).to_be_visible()
     finally:
         running.stop()
 
