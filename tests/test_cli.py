@@ -124,5 +124,5 @@ def test_validate_refuses_symbolic_links_without_reading_them(workshop_dir: Path
     done = run("validate", str(workshop_dir))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     for link in ("lindenau.yaml", "tag/programm.yaml", "bilder/x.png"):
-        assert f"{link}: ist ein symbolischer Link" in done.stdout, link
+        assert f"{link}: ist eine Verknüpfung (symbolischer Link)" in done.stdout, link
     assert "Geheimnis" not in done.stdout and "root" not in done.stdout

@@ -481,7 +481,9 @@ def test_symbolic_links_are_skipped_by_export_and_zip(workshop_dir: Path, tmp_pa
     archive = zip_everything(folder, tmp_path / "out", files, progress=messages.append)
     joined = "\n".join(messages)
     for link in ("lindenau.yaml", "notizen.yaml", "tag/themenrunden/runde-2.yaml"):
-        assert f"{link} ist ein symbolischer Link und wurde übersprungen" in joined, link
+        assert (
+            f"{link} ist eine Verknüpfung (symbolischer Link) und wurde aus Sicherheitsgründen übersprungen" in joined
+        )
     assert "Geheimnis" not in (tmp_path / "out" / "Eintraege.csv").read_text("utf-8-sig")
     with zipfile.ZipFile(archive) as packed:
         names = packed.namelist()

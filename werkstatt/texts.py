@@ -702,10 +702,12 @@ EXPORT_DOWNLOAD = "{name} herunterladen ({size})"
 EXPORT_MY_CARD = "Meinen Steckbrief als PDF erstellen"
 EXPORT_MY_CARD_DOWNLOAD = "Steckbrief herunterladen"
 ERR_SYMLINK = (
-    "ist ein symbolischer Link – aus Sicherheitsgründen wird er nicht gelesen. "
-    "Bitte den Link durch die Datei selbst ersetzen."
+    "ist eine Verknüpfung (symbolischer Link) auf eine andere Datei – aus Sicherheitsgründen wird sie nicht "
+    "gelesen. Bitte die Verknüpfung durch die Datei selbst ersetzen."
 )
-EXPORT_SKIPPED_LINK = "Hinweis: {file} ist ein symbolischer Link und wurde übersprungen (aus Sicherheitsgründen)."
+EXPORT_SKIPPED_LINK = (
+    "Hinweis: {file} ist eine Verknüpfung (symbolischer Link) und wurde aus Sicherheitsgründen übersprungen."
+)
 EXPORT_TOO_MANY_PAGES = (
     "{what}: wäre etwa {pages} Seiten lang, erlaubt sind {limit}. Den meisten Text hat {kommune} "
     "({share} % aller Persona-Texte) – bitte dort kürzen, oder die Grenze mit WERKSTATT_EXPORT_MAX_PAGES erhöhen."
