@@ -652,3 +652,26 @@ def test_scrubber_replaces_every_name_form_and_keeps_other_words(text: str, expe
     workshop = Workshop("w", "Fellowtag", None, "", (), (), kommunen)
     weber = Persona("muehlheim", profile=Profile(name="Dr. Thomas Weber"))
     assert scrubber(workshop, [weber])(text) == expected
+
+
+def test_a_linked_folder_or_workshop_file_is_not_read(workshop_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from werkstatt.model import ValidationError
+
+    elsewhere = tmp_path / "anderswo"
+    shutil.move(workshop_dir / "tag" / "themenrunden", elsewhere)
+    (workshop_dir / "tag" / "themenrunden").symlink_to(elsewhere)
+    material = load_material(WorkshopFolder(workshop_dir))
+    assert all(not board.entries for board in material.day.boards.values())
+    assert any("tag/themenrunden/runde-1.yaml ist eine Verknüpfung" in note for note in material.skipped)
+    assert len(material.day.market.ideas) > 0  # the files that are no links are read as ever
+
+    (workshop_dir / "workshop.yaml").rename(tmp_path / "workshop.yaml")
+    (workshop_dir / "workshop.yaml").symlink_to(tmp_path / "workshop.yaml")
+    with pytest.raises(ValidationError) as refused:
+        load_material(WorkshopFolder(workshop_dir))
+    assert "workshop.yaml: ist eine Verknüpfung (symbolischer Link)" in str(refused.value)
+    done = run_cli(str(workshop_dir), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1 and "workshop.yaml: ist eine Verknüpfung" in done.stderr
+    assert "K360" not in done.stdout + done.stderr  # not even the title was read through the link

@@ -121,7 +121,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from werkstatt.export import KINDS, KOMMUNE_KINDS, BudgetExceeded, export, zip_everything
+    from werkstatt.export import KINDS, KOMMUNE_KINDS, BudgetExceeded, export, refuse_linked_workshop, zip_everything
 
     folder_path = Path(args.folder)
     if not (folder_path / "workshop.yaml").is_file():
@@ -137,6 +137,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(message, flush=True)
 
     try:
+        refuse_linked_workshop(folder)
         title = folder.workshop().title
         print(texts.CLI_EXPORT_START.format(title=title, out=out), flush=True)
         written = export(folder, out, only, args.anonym, args.kommune, progress=progress)

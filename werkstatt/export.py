@@ -144,8 +144,7 @@ def load_material(folder: WorkshopFolder, anonymous: bool = False, kommune: str 
     Files that are symbolic links are never read (a link could put any file of the server into a
     handout): a linked ``workshop.yaml`` stops the export, a linked persona is left out with a note.
     """
-    if (folder.path / "workshop.yaml").is_symlink():
-        raise ValidationError([Problem("workshop.yaml", "", texts.ERR_SYMLINK)])
+    refuse_linked_workshop(folder)
     workshop = original = folder.workshop()
     skipped: list[str] = []
     results = []
@@ -176,12 +175,24 @@ def load_material(folder: WorkshopFolder, anonymous: bool = False, kommune: str 
     return Material(workshop, personas, incomplete, anonymous, folder, kommune, original, everyone, named, skipped)
 
 
+def refuse_linked_workshop(folder: WorkshopFolder) -> None:
+    """Without its own ``workshop.yaml`` there is nothing to export: a link to one elsewhere is refused."""
+    if behind_link(folder.path, "workshop.yaml"):
+        raise ValidationError([Problem("workshop.yaml", "", texts.ERR_SYMLINK)])
+
+
+def behind_link(root: Path, relative: str) -> bool:
+    """True when the file, or any folder on its way inside ``root``, is a symbolic link."""
+    parts = Path(relative).parts
+    return any((root / Path(*parts[: n + 1])).is_symlink() for n in range(len(parts)))
+
+
 def day_without_links(folder: WorkshopFolder, skipped: list[str]) -> Day:
     """The day's files as ``WorkshopFolder.day`` reads them, but a file that is a symbolic link counts as empty."""
     from werkstatt import day
 
     def linked(name: str) -> bool:
-        if (folder.path / DAY_DIR / name).is_symlink():
+        if behind_link(folder.path, f"{DAY_DIR}/{name}"):
             skipped.append(texts.EXPORT_SKIPPED_LINK.format(file=f"{DAY_DIR}/{name}"))
             return True
         return False
@@ -478,12 +489,10 @@ def zip_everything(
                 progress(texts.EXPORT_SKIPPED_LINK.format(file=link))
             sources = sorted([*folder.path.glob("*.yaml"), *folder.path.glob(f"{DAY_DIR}/**/*.yaml")])
             for source in sources:
-                relative = source.relative_to(folder.path)
+                relative = source.relative_to(folder.path).as_posix()
                 # The access file (code digests) stays on this laptop; links were reported above.
-                if source.name.startswith(".") or any(
-                    (folder.path / Path(*relative.parts[:n])).is_symlink() for n in range(1, len(relative.parts) + 1)
-                ):
+                if source.name.startswith(".") or behind_link(folder.path, relative):
                     continue
-                archive.write(source, arcname=f"yaml/{relative.as_posix()}")
+                archive.write(source, arcname=f"yaml/{relative}")
     write_atomically(target, buffer.getvalue())
     return target
