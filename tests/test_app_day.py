@@ -180,3 +180,26 @@ def test_workshop_setup_keeps_a_typed_nr_and_opens_a_free_row(tmp_path: Path, mo
     assert [(k.name, k.kind) for k in workshop.kommunen] == [("Stadt Aue", "kreisfreie Stadt"), ("Landkreis Zell", "")]
     shown = " ".join(str(getattr(e, "value", "")) for e in [*at.text_input, *at.selectbox, *at.markdown, *at.caption])
     assert "None" not in shown
+
+
+def test_workshop_setup_names_a_kommune_row_without_a_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "personas"
+    root.mkdir()
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    script = (
+        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
+        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
+        "setup_page.page()\n"
+    )
+    at = AppTest.from_string(script, default_timeout=30).run()
+    at.text_input(key="pw.setup_title").input("Fellowtag Sommer")
+    at.text_input(key="pw.setup_kommune.0.name").input("Stadt Aue").run()
+    at.selectbox(key="pw.setup_kommune.1.state").select("Sachsen").run()
+    next(b for b in at.button if b.label == "Workshop anlegen").click().run()
+    assert any("Kommune 2: Art oder Land ist gewählt, aber der Name fehlt" in e.value for e in at.error)
+    assert not (root / "fellowtag-sommer").exists()
+    at.selectbox(key="pw.setup_kommune.1.state").select("").run()  # the row emptied: it no longer counts
+    next(b for b in at.button if b.label == "Workshop anlegen").click().run()
+    assert not at.exception, at.exception
+    assert [k.name for k in WorkshopFolder(root / "fellowtag-sommer").workshop().kommunen] == ["Stadt Aue"]

@@ -946,6 +946,9 @@ SETUP_FIELD = "{what} {row}: {column}"
 SETUP_ROW_TOPIC = "Thema"
 SETUP_ROW_KOMMUNE = "Kommune"
 SETUP_NOT_GIVEN = "–"
+SETUP_KOMMUNE_NAMELESS = (
+    "Kommune {rows}: Art oder Land ist gewählt, aber der Name fehlt. Bitte den Namen ergänzen oder die Zeile leeren."
+)
 KOMMUNE_KINDS = ("kreisfreie Stadt", "Landkreis", "kreisangehörige Stadt", "Gemeinde", "Stadtstaat")
 LAENDER = (
     "Baden-Württemberg",

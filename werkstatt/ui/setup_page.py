@@ -58,7 +58,7 @@ def page() -> None:
 def rows(
     prefix: str, what: str, columns: tuple, widths: list[int], defaults: list[dict[str, str]]
 ) -> list[dict[str, str]]:
-    """Rows of fields with one free row at the end; returns the rows with anything typed, in order."""
+    """Rows of fields with one free row at the end; returns the rows with anything typed (and their number)."""
     state = st.session_state
     for n, row in enumerate(defaults):
         for name, value in row.items():
@@ -87,7 +87,7 @@ def rows(
             else:
                 cell.text_input(field, key=key, label_visibility="collapsed")
     return [
-        {name: str(state.get(f"{prefix}.{n}.{name}") or "").strip() for name, _, _ in columns}
+        {"row": str(n + 1)} | {name: str(state.get(f"{prefix}.{n}.{name}") or "").strip() for name, _, _ in columns}
         for n in range(count)
         if filled(n)
     ]
@@ -106,6 +106,10 @@ def topic_order(topics: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def _create(title: str, date, place: str, topics: list, questions: list[str], kommunen: list) -> None:  # noqa: ANN001
+    nameless = [row["row"] for row in kommunen if not row["name"]]
+    if nameless:  # a Kommune chosen by kind or Land but without a name would silently go missing
+        st.error(texts.SETUP_KOMMUNE_NAMELESS.format(rows=", ".join(nameless)), icon=":material/error:")
+        return
     workshop = Workshop(
         slug=slugify(title),
         title=title.strip(),
