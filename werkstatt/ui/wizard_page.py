@@ -6,6 +6,11 @@ Widgets are bound to draft fields; at the top of every run their values are copi
 before anything else happens, so switching steps, saving or reordering always sees the latest
 text. Widget keys carry a generation number that changes whenever the draft is replaced (another
 Kommune, the saved version taken after a conflict), so stale widget values never leak back.
+
+A reload or a dropped connection starts a new session, so unsaved input is also kept on disk after
+every change (one file per Kommune and tab, named by ``?entwurf=`` in the address) until it is
+saved; the new session restores it and says so. The session also keeps the saved version the draft
+started from: it is the base of the three-way merge when another laptop saved in between.
 """
 
 from __future__ import annotations
