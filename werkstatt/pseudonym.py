@@ -61,7 +61,6 @@ _COMPOUND_MIN_LETTERS = 7
 _TITLES = {"dr", "prof", "frau", "herr", "med", "dipl", "ing"}
 _SPELLINGS = {"ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)", "ß": "(?:ß|ss)"}
 _SPELLED_OUT = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)"}
-_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
@@ -125,34 +124,95 @@ def person_forms(name: str) -> list[str]:
 
 def _alternative(form: str, derived: bool) -> str:
     letters_only = re.sub(r"[\W\d_]", "", form)
-    prefix = "|".join(_spelled(p) for p in _PREFIXES)
-    ending = _SUFFIX
-    if derived and len(letters_only) >= _COMPOUND_MIN_LETTERS:
-        ending = r"[^\W\d_]*"
-    lead = rf"(?:(?:{prefix})[\s_.-]*)?" if derived else ""
     if not derived:
-        ending = "(?:s)?"
+        return f"{_spelled(form)}(?:s)?"
+    ending = _SUFFIX
+    if len(letters_only) >= _COMPOUND_MIN_LETTERS:
+        ending = r"[^\W\d_]*"
     elif form.lower() in _GENERIC_PARTS:  # "Nord" of "Landkreis Nord", but not of "Nord-Süd-Gefälle"
         ending += r"(?!-[^\W\d_])"
-    return f"{lead}{_spelled(form)}{ending}"
+    return f"{_spelled(form)}{ending}"
 
 
 class Scrubber:
-    """Replaces every name form of every Kommune (and every persona's name) by its pseudonym, in one pass."""
+    """Replaces every name form of every Kommune (and every persona's name) by its pseudonym.
+
+    One regex with every form as an alternative is tried alternative by alternative at every position
+    (Python's ``re`` builds no trie): 100 Kommunen took a minute for 34,000 characters. So the text is
+    walked word by word instead, and only the forms whose first letters fit the word (after folding
+    case, umlauts and ß) are tried there, anchored; the longest match wins.
+    """
 
     def __init__(self, replacements: list[tuple[str, str, bool]]) -> None:
-        # Longer forms first: at one position "Landkreis Nord" wins over "Nord".
-        ordered = sorted(replacements, key=lambda r: len(r[0]), reverse=True)
-        self._pseudonyms = [pseudonym for _, pseudonym, _ in ordered]
-        alternatives = "|".join(f"({_alternative(form, derived)})" for form, _, derived in ordered)
-        self._pattern = (
-            re.compile(f"{_NOT_LETTER_BEFORE}(?:{alternatives}){_NOT_LETTER_AFTER}", re.IGNORECASE) if ordered else None
-        )
+        self._by_key: dict[str, list[tuple[re.Pattern, str]]] = {}
+        for form, pseudonym, derived in replacements:
+            first = _WORD.search(form)
+            if first is None:
+                continue
+            pattern = re.compile(_alternative(form, derived) + _NOT_LETTER_AFTER, re.IGNORECASE)
+            self._by_key.setdefault(_key(first.group()), []).append((pattern, pseudonym))
+
+    def _forms_at(self, word: re.Match) -> list[tuple[re.Pattern, str]]:
+        folded = _fold(word.group())
+        return [f for n in range(1, min(_KEY_LETTERS, len(folded)) + 1) for f in self._by_key.get(folded[:n], [])]
+
+    def _match(self, text: str, word: re.Match) -> tuple[int, str] | None:
+        """(end, pseudonym) of the longest name starting with this word, or with the prefix it begins."""
+        candidates = [(word, form) for form in self._forms_at(word)]
+        # "Stadt Mühlheim", "Große Kreisstadt Mühlheim": the prefix goes with the name it stands before.
+        words = [word]
+        while len(words) <= _LONGEST_PREFIX:
+            following = _WORD.search(text, words[-1].end())
+            if following is None or text[words[-1].end() : following.start()].strip(" \t\n-_.") != "":
+                break
+            words.append(following)
+        folded = tuple(_fold(w.group()) for w in words)
+        for phrase in _PREFIX_PHRASES:
+            if len(folded) > len(phrase) and folded[: len(phrase)] == phrase:
+                after = words[len(phrase)]
+                candidates += [(after, form) for form in self._forms_at(after)]
+                break
+        best: tuple[int, str] | None = None
+        for start, (pattern, pseudonym) in candidates:
+            match = pattern.match(text, start.start())
+            if match and (best is None or match.end() > best[0]):
+                best = (match.end(), pseudonym)
+        return best
 
     def __call__(self, text: str) -> str:
-        if not text or self._pattern is None:
+        if not text or not self._by_key:
             return text
-        return self._pattern.sub(lambda m: self._pseudonyms[m.lastindex - 1], text)
+        pieces, done = [], 0
+        for word in _WORD.finditer(text):
+            if word.start() < done:
+                continue
+            best = self._match(text, word)
+            if best:
+                pieces += [text[done : word.start()], best[1]]
+                done = best[0]
+        return "".join([*pieces, text[done:]])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_KEY_LETTERS = 3
+_FOLDING = (("ß", "ss"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def _fold(word: str) -> str:
+    """A word's letters as they are compared: "MÜHLHEIM", "Muehlheim", "muhlheim" all give "muhlheim"."""
+    word = word.lower()
+    for old, new in _FOLDING:
+        word = word.replace(old, new)
+    return word
+
+
+def _key(word: str) -> str:
+    return _fold(word)[:_KEY_LETTERS]
+
+
+# Longest first: "Große Kreisstadt" before "Kreisstadt".
+_PREFIX_PHRASES = sorted({tuple(_fold(w) for w in p.split()) for p in _PREFIXES}, key=len, reverse=True)
+_LONGEST_PREFIX = max(len(p) for p in _PREFIX_PHRASES)
 
 
 def pseudonyms(workshop: Workshop) -> dict[str, str]:
