@@ -509,3 +509,18 @@ def test_the_pin_file_unlocks_and_wrong_pins_count_across_sessions(
     fourth.text_input(key="pw.pin").input("7531")
     fourth.button[0].click().run()
     assert fourth.session_state["pw.facilitator"] is True and fourth.dataframe
+
+
+def test_a_day_token_survives_a_server_restart_with_the_pin_from_the_environment(tmp_path: Path) -> None:
+    from werkstatt.access import make_token, server_secret, token_valid
+    from werkstatt.ui import common
+
+    common._pin_hash.clear()
+    before = common._pin_hash("2468", str(tmp_path))
+    token = make_token(server_secret(tmp_path), before, now=1_000_000)
+    common._pin_hash.clear()  # a restarted server hashes the PIN anew
+    after = common._pin_hash("2468", str(tmp_path))
+    assert verify_pin("2468", after) and token_valid(token, server_secret(tmp_path), after, now=1_000_100)
+    common._pin_hash.clear()
+    assert not token_valid(token, server_secret(tmp_path), common._pin_hash("1357", str(tmp_path)), now=1_000_100)
+    common._pin_hash.clear()

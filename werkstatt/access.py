@@ -246,6 +246,11 @@ def server_secret(root) -> bytes:  # noqa: ANN001 - a Path
     return path.read_bytes()
 
 
+def pin_salt(secret: bytes) -> bytes:
+    """A salt for hashing the PIN from ``WERKSTATT_PIN``: stable per server secret, so the hash is too."""
+    return hmac.new(secret, b"werkstatt-pin-salt", hashlib.sha256).digest()[:16]
+
+
 def _token_mac(secret: bytes, pin_hash: str, expires: int) -> str:
     message = f"moderation|{expires}|{pin_hash}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()

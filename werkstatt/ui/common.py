@@ -228,15 +228,23 @@ def snapshot_with_personas() -> Snapshot | None:
 
 
 @st.cache_resource
-def _pin_hash(pin: str) -> str:
-    """The PIN from the environment, hashed once per process; only the hash is kept around."""
-    return access.hash_pin(pin)
+def _pin_hash(pin: str, root: str) -> str:
+    """The PIN from the environment, hashed once per process; only the hash is kept around.
+
+    Its salt comes from the server secret, so the hash — and with it every facilitator's day token —
+    survives a restart of the server, and still changes with the PIN.
+    """
+    try:
+        salt = access.pin_salt(access.server_secret(Path(root)))
+    except OSError:  # a read-only folder: a random salt; tokens then end with the process
+        salt = None
+    return access.hash_pin(pin, salt)
 
 
 def configured_pin_hash() -> str | None:
     """The facilitator PIN's hash: from ``WERKSTATT_PIN``, else from the file ``python -m werkstatt pin`` wrote."""
     pin = os.environ.get("WERKSTATT_PIN", "")
-    return _pin_hash(pin) if pin else access.read_pin_file(personas_root())
+    return _pin_hash(pin, str(personas_root())) if pin else access.read_pin_file(personas_root())
 
 
 def _token_from_cookie(stored: str) -> bool:
