@@ -210,12 +210,13 @@ def english_left(page: Page) -> list[str]:
 
 @pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory: pytest.TempPathFactory):
-    """The demo, with markdown in the title, a Kommune name and a topic label, and a 2,200-letter word."""
+    """The demo with markdown in the title, a Kommune name and a topic label; a 2,200-letter word as place and quote."""
     root = tmp_path_factory.mktemp("german") / "personas"
     folder = root / "fellowtag-demo"
     shutil.copytree(DEMO, folder)
     workshop = yaml.safe_load((folder / "workshop.yaml").read_text("utf-8"))
     workshop["title"] = TITLE
+    workshop["place"] = LONG_WORD  # shown in a markdown caption on the start page
     workshop["kommunen"][0]["name"] = IMAGE_NAME
     workshop["topics"][0]["label"] = LINK_TOPIC
     (folder / "workshop.yaml").write_text(yaml.safe_dump(workshop, allow_unicode=True, sort_keys=False), "utf-8")
@@ -231,6 +232,7 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory):
 def check_page(page: Page, where: str, foreign: list[str]) -> list[str]:
     """Everything one page must hold to; returns readable findings (empty when all is well)."""
     findings = [f"{where}: axe {problem}" for problem in serious_accessibility_problems(page)]
+    findings += [f"{where}: {cut}" for cut in long_word_cut(page)]
     findings += [f"{where}: English „{word}“" for word in english_left(page)]
     findings += [f"{where}: request to {url}" for url in foreign]
     scripted = page.locator("a[href^='javascript:' i]").count()
@@ -251,8 +253,9 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
         findings.append("Start: the workshop title is not shown as typed")
     findings += check_page(page, "Start", foreign)
 
-    page.get_by_role("combobox", name="Ihre Kommune").click()
-    page.get_by_role("option").filter(has_text=IMAGE_NAME).click()
+    kommune = page.get_by_role("option").filter(has_text=IMAGE_NAME)
+    open_list(page, page.get_by_role("combobox", name="Ihre Kommune"), kommune)
+    kommune.click()
     settle(page)
     page.get_by_role("main").get_by_role("button", name="Persona bearbeiten").click()
     settle(page)
@@ -269,8 +272,8 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
             page.get_by_role("textbox", name="Zitat", exact=True).press("Enter")
             settle(page)
         if number == 4:  # an open multiselect offers "Select all"
-            page.get_by_role("combobox", name=re.compile("^Themen zu ")).first.press("ArrowDown")
-            expect(page.get_by_role("option", name="Alle auswählen")).to_be_visible()
+            topics = page.get_by_role("combobox", name=re.compile("^Themen zu ")).first
+            open_list(page, topics, page.get_by_role("option", name="Alle auswählen"))
             findings += check_page(page, "Persona, Themen-Auswahl offen", foreign)
             page.keyboard.press("Escape")
             settle(page)
@@ -278,8 +281,8 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
     for path, name in PAGES.items():
         open_page(page, f"{hostile_app.url}/{path}")
         findings += check_page(page, name, foreign)
-        if path == "personas":
-            findings += [f"{name}: {cut}" for cut in long_word_cut(page)]
+        if path in ("personas", "vergleich"):
+            expect(page.get_by_text(LONG_WORD[:40])).not_to_have_count(0)
 
     page.goto(f"{hostile_app.url}/gibt-es-nicht")
     settle(page)
@@ -287,6 +290,20 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
     expect(page.get_by_role("dialog")).to_contain_text("Seite nicht gefunden")
     findings += check_page(page, "Unbekannte Seite", foreign)
     assert not findings, "\n".join(findings)
+
+
+def open_list(page: Page, box, option) -> None:  # noqa: ANN001 - two locators
+    """Open a select box's list until ``option`` shows (a rerun of the page may close it once)."""
+    for _ in range(3):
+        settle(page)
+        box.click()
+        box.press("ArrowDown")
+        try:
+            expect(option).to_be_visible(timeout=5_000)
+            return
+        except AssertionError:
+            page.keyboard.press("Escape")
+    expect(option).to_be_visible()
 
 
 def check_upload_errors(page: Page, foreign: list[str]) -> list[str]:
@@ -307,10 +324,8 @@ def long_word_cut(page: Page) -> list[str]:
         """(prefix) => {
             const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
             const cut = [];
-            let seen = 0;
             while (walker.nextNode()) {
                 if (!walker.currentNode.nodeValue.includes(prefix)) continue;
-                seen += 1;
                 let box = walker.currentNode.parentElement;
                 for (; box && box.tagName !== "MAIN"; box = box.parentElement) {
                     if (box.scrollWidth > box.clientWidth + 1) {
@@ -319,7 +334,7 @@ def long_word_cut(page: Page) -> list[str]:
                     }
                 }
             }
-            return seen ? cut : ["the long word is not shown"];
+            return cut;
         }""",
         LONG_WORD[:40],
     )
