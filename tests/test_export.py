@@ -302,6 +302,10 @@ def tricky_workshop(target: Path) -> Path:
             text = path.read_text("utf-8").replace(old_name, new_name).replace(old_core, new_core)
             path.write_text(re.sub(rf"\b{old_slug}\b", new_slug, text), "utf-8")
         (target / f"{old_slug}.yaml").rename(target / f"{new_slug}.yaml")
+    title = target / "workshop.yaml"
+    title.write_text(
+        title.read_text("utf-8").replace("K360-Fellowtag (Demo)", "Fellowtag Weißenfels-Süd 2026"), "utf-8"
+    )
     store = WorkshopFolder(target)
     persona = store.persona("weissenfels-sued").persona
     persona.profile.story += " " + TRICKY_TEXT
@@ -381,7 +385,7 @@ def leaks(texts: list[tuple[str, str]]) -> list[str]:
 def anonymous_export(tmp_path_factory) -> tuple[Path, list[Path]]:
     """The tricky workshop exported pseudonymised, everything and the ZIP, as the app's button does it."""
     base = tmp_path_factory.mktemp("tricky")
-    folder = WorkshopFolder(tricky_workshop(base / "personas" / "fellowtag-tricky"))
+    folder = WorkshopFolder(tricky_workshop(base / "personas" / "fellowtag-muehlheim"))
     out = base / "exports"
     files = export(folder, out, anonymous=True)
     files.append(zip_everything(folder, out, files, anonymous=True))
@@ -410,7 +414,7 @@ def test_pseudonymised_export_contains_no_name_in_any_byte(anonymous_export) -> 
         "Personas-anonym.xlsx",
         "Stufen-anonym.csv",
         "Eintraege-anonym.csv",
-        "Persona-Werkstatt-k360-fellowtag-demo-anonym.zip",
+        "Persona-Werkstatt-fellowtag-kommune-a-2026-anonym.zip",
         "Steckbrief-kommune-c-anonym.pdf",
         "Mitnehmen-kommune-c-anonym.pdf",
     }
@@ -418,7 +422,7 @@ def test_pseudonymised_export_contains_no_name_in_any_byte(anonymous_export) -> 
     seen: set[str] = set()
     problems = [p for path in files for p in leaks(every_text_of(path.name, path.read_bytes(), seen))]
     assert problems == []
-    names = zipfile.ZipFile(out / "Persona-Werkstatt-k360-fellowtag-demo-anonym.zip").namelist()
+    names = zipfile.ZipFile(out / "Persona-Werkstatt-fellowtag-kommune-a-2026-anonym.zip").namelist()
     assert not any(n.endswith(".yaml") for n in names) and "Dokumentation-anonym.pdf" in names
 
 
