@@ -289,6 +289,12 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
     expect(page.get_by_role("dialog")).to_contain_text("Diese Seite gibt es nicht. Die Startseite wird gezeigt.")
     expect(page.get_by_role("dialog")).to_contain_text("Seite nicht gefunden")
     findings += check_page(page, "Unbekannte Seite", foreign)
+
+    hostile_app.process.terminate()  # the laptop's app ends: Streamlit's connection dialog, in German
+    hostile_app.process.wait(timeout=30)
+    expect(page.get_by_role("dialog")).to_contain_text("Verbindung unterbrochen", timeout=60_000)
+    expect(page.get_by_role("dialog")).to_contain_text("Die Persona-Werkstatt antwortet gerade nicht.")
+    findings += [f"Verbindung weg: English „{word}“" for word in english_left(page)]
     assert not findings, "\n".join(findings)
 
 
