@@ -344,3 +344,13 @@ def long_word_cut(page: Page) -> list[str]:
         }""",
         LONG_WORD[:40],
     )
+
+
+def test_md_escape_leaves_no_markdown_entity_or_bare_address() -> None:
+    from werkstatt.ui.common import md_escape
+
+    hostile = "![x](http://a.de/x.png) [k](javascript:alert(1)) &#x202E; www.stadt.de **b** :material/home: $x$ a\n==="
+    escaped = md_escape(hostile)
+    assert re.search(r"(?<!\\)[\[\]()!*&:$=#<>_`|~-]", escaped) is None  # every syntax character escaped
+    assert "http\u2060\\:" in escaped and "www\u2060\\." in escaped  # bare addresses do not become links
+    assert re.sub(r"\\(.)", r"\1", escaped).replace("\u2060", "") == hostile  # and it reads as typed
