@@ -354,3 +354,18 @@ def test_md_escape_leaves_no_markdown_entity_or_bare_address() -> None:
     assert re.search(r"(?<!\\)[\[\]()!*&:$=#<>_`|~-]", escaped) is None  # every syntax character escaped
     assert "http\u2060\\:" in escaped and "www\u2060\\." in escaped  # bare addresses do not become links
     assert re.sub(r"\\(.)", r"\1", escaped).replace("\u2060", "") == hostile  # and it reads as typed
+
+
+@pytest.mark.parametrize("module", ["group_page", "market_page", "matrix_page", "partners_page", "compare_page"])
+def test_no_table_holds_an_empty_cell_streamlit_would_paint_as_none(
+    module: str, workshop_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    (workshop_dir / "neustrand.yaml").unlink()  # a Kommune that has not saved yet
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    at = AppTest.from_string(f"from werkstatt.ui import {module}\n{module}.page()\n", default_timeout=60).run()
+    assert not at.exception
+    for table in at.dataframe:
+        assert not table.value.isna().to_numpy().any(), table.value

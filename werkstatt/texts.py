@@ -508,7 +508,7 @@ UI_UNEXPECTED_ERROR = (
 # $T1 = the first group looked up in UI_GERMAN; $MB1 = the first group, bytes, shown as megabytes).
 UI_GERMAN_PATTERNS = [
     (r"^(Show data|Show chart|Download as PNG|Download as CSV|Fullscreen|Close fullscreen|Search): (.+)$", "$T1: $2"),
-    (r"^(day|month|year), (.+)$", "$T1, $2"),
+    (r"^(day|month|year|Choose date|Choose date range), (.+)$", "$T1, $2"),
     (r"^(\d+) – (\w+)$", "$1 – $T2"),
     (r"^(\w+) (\d{4})$", "$T1 $2"),
     (r"^Remove (.+)$", "$1 entfernen"),

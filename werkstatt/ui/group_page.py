@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from werkstatt import compare, texts
@@ -26,13 +27,18 @@ def _live_table(slug: str) -> None:
     started = int((frame["Status"] != texts.GROUP_STATE_NEW).sum())
     complete = int((frame["Status"] == texts.GROUP_STATE_COMPLETE).sum())
     st.caption(texts.GROUP_CAPTION.format(started=started, total=len(frame), complete=complete))
+    # Streamlit paints an empty cell as "None": a Kommune that has not saved yet gets empty cells.
+    shown = frame.drop(columns=["slug"])
+    shown["Stand"] = shown["Stand"].map(lambda revision: "" if pd.isna(revision) else str(int(revision)))
+    shown["Zuletzt gespeichert"] = shown["Zuletzt gespeichert"].map(
+        lambda when: "" if pd.isna(when) else when.strftime("%d.%m.%Y, %H:%M")
+    )
     st.dataframe(
-        frame.drop(columns=["slug"]),
+        shown,
         hide_index=True,
         width="stretch",
         column_config={
             "Fortschritt": st.column_config.ProgressColumn(texts.GROUP_PROGRESS, min_value=0.0, max_value=1.0),
-            "Zuletzt gespeichert": st.column_config.DatetimeColumn(format="DD.MM.YYYY, HH:mm"),
         },
     )
     broken = [r for r in data.results if r.exists and not r.ok]
