@@ -76,6 +76,11 @@ def walk_slides(page: Page, url: str, while_on: str = "") -> list[dict]:
     records, number = [], 1
     while True:
         expect(page.get_by_text(f"Folie {number} von", exact=False)).to_be_visible()
+        # Footer and slide are two elements of one redraw: wait until the slide is the one the footer names.
+        page.wait_for_function(
+            """() => document.querySelector(".st-key-pw-projector-footer").innerText.trim()
+                 .endsWith(document.querySelector(".pw-slide").getAttribute("aria-label"))"""
+        )
         for width, height in SIZES:
             page.set_viewport_size({"width": width, "height": height})
             page.wait_for_function(f"() => innerWidth === {width} && innerHeight === {height}")

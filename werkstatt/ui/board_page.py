@@ -14,7 +14,7 @@ from werkstatt import day, render, texts
 from werkstatt.model import ValidationError, Workshop
 from werkstatt.store import WorkshopFolder
 from werkstatt.ui import common
-from werkstatt.ui.presenter_page import CHROME_HIDDEN, PROJECTOR_CSS
+from werkstatt.ui.presenter_page import CHROME_HIDDEN, PROJECTOR_CSS, footer
 
 GROUP_KEY = "pw.board_group"
 PROJECTOR_KEY = "pw.board_projector"
@@ -114,7 +114,7 @@ def page() -> None:
     _live(slug, group.id, group.title, meta, projector)
     if projector:
         with st.container(key="pw-projector-footer"):
-            st.caption(" · ".join((common.md_escape(workshop.title), texts.BOARD_PROJECTOR_LEAVE)))
+            footer(workshop.title, texts.BOARD_PROJECTOR_LEAVE)
     else:
         kommune = common.acting_kommune(slug, workshop)
         if kommune:

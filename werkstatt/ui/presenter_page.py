@@ -36,13 +36,12 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 [data-testid="stLayoutWrapper"]:has(> .st-key-pw-projector-footer) {
   position: fixed; left: auto; right: 1.5rem; bottom: 0; width: auto !important; z-index: 2; background: #ffffff;
 }
-.st-key-pw-projector-footer p { font-size: 14px; line-height: 18px; color: #46535e; margin: 0; }
+.st-key-pw-projector-footer p { font-size: 14px; line-height: 18px; color: #46535e; margin: 0; padding: 0 0 2px; }
 .pw-timer { font-size: 1.35rem; font-weight: 700; white-space: nowrap; margin: 0; }
 .pw-timer-up {
   display: inline-block; font-size: 1.7rem; font-weight: 800; letter-spacing: 0.03em; text-transform: uppercase;
   color: #ffffff; background: #000000; border: 4px solid #b00020; border-radius: 6px; padding: 0 0.5em;
 }
-.pw-timer-up small { font-size: 0.6em; font-weight: 600; text-transform: none; letter-spacing: 0; }
 </style>
 """
 # Style-only st.html blocks draw nothing but still get the column's gap: 16 px each.
@@ -112,7 +111,7 @@ def page() -> None:
     st.session_state[LAST_INDEX] = index
     st.session_state[TIMER_KEY] = all_slides[index].timer_key
 
-    back, forward, timer_box, minutes = st.columns([1.3, 1.3, 5.6, 1.8], vertical_alignment="center")
+    back, forward, timer_box, minutes = st.columns([1.2, 1.2, 6.2, 1.6], vertical_alignment="center")
     back.button(
         texts.PRESENT_PREVIOUS,
         icon=":material/arrow_back:",
@@ -139,6 +138,11 @@ def page() -> None:
         )
         st.caption(texts.PRESENT_KEYS)
     _slide(slug)
+
+
+def footer(*parts: str) -> None:
+    """The projector's one line of small print (workshop, slide number), fixed in the bottom right corner."""
+    st.html(f"<p>{html.escape(' · '.join(parts))}</p>")
 
 
 def _slides(data: common.Snapshot) -> list[presenter.Slide]:
@@ -170,11 +174,13 @@ def _timer() -> None:
     timer = _current_timer()
     now = time.monotonic()
     remaining = timer.remaining(now)
-    shown, start, pause, reset = st.columns([2.4, 1, 1, 1.2], vertical_alignment="center")
+    shown, start, pause, reset = st.columns([2.6, 1, 1, 1.3], vertical_alignment="center")
     if remaining <= 0:
-        # Not colour alone: inverted, larger, capitals, a sign and a second line of words.
-        label = f"⚠ {html.escape(texts.PRESENT_TIME_UP)} <small>{html.escape(texts.PRESENT_TIME_UP_NOTE)}</small>"
-        shown.html(f'<p class="pw-timer pw-timer-up" role="timer">{label}</p>')
+        # Not colour alone: inverted, larger, capitals, a frame and a sign; the words say what it means.
+        label = f"⚠ {html.escape(texts.PRESENT_TIME_UP)}"
+        note = html.escape(texts.PRESENT_TIME_UP_NOTE)
+        words = f'title="{note}" aria-label="{label}. {note}"'
+        shown.html(f'<p class="pw-timer pw-timer-up" role="timer" {words}>{label}</p>')
     else:
         label = texts.PRESENT_TIME_LEFT.format(time=presenter.clock(remaining))
         shown.html(f'<p class="pw-timer" role="timer">{html.escape(label)}</p>')
@@ -200,5 +206,5 @@ def _slide(slug: str) -> None:
     slide = all_slides[index]
     with st.container(key="pw-projector-footer"):
         position = texts.PRESENT_POSITION.format(index=index + 1, total=len(all_slides))
-        st.caption(" · ".join(common.md_escape(x) for x in (common.workshop_title(slug), position, slide.title)))
+        footer(common.workshop_title(slug), position, slide.title)
     st.html(render.presenter_slide_html(data.workshop, slide, list(data.personas)))
