@@ -69,11 +69,14 @@ def projector_app(tmp_path_factory: pytest.TempPathFactory):
     running.stop()
 
 
-def walk_slides(page: Page, url: str, while_on: str = "") -> list[dict]:
-    """Every slide (or those whose position names ``while_on``), measured at both projector sizes."""
+def walk_slides(page: Page, url: str, while_on: str = "", axe: bool = False) -> list[dict]:
+    """Every slide (or those whose position names ``while_on``), measured at both projector sizes.
+
+    With ``axe``, the first slide of each kind (persona, stages, overview, connections, partners) is checked.
+    """
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, url)
-    records, number = [], 1
+    records, number, checked = [], 1, set()
     while True:
         expect(page.get_by_text(f"Folie {number} von", exact=False)).to_be_visible()
         # Footer and slide are two elements of one redraw: wait until the slide is the one the footer names.
@@ -86,6 +89,10 @@ def walk_slides(page: Page, url: str, while_on: str = "") -> list[dict]:
             page.wait_for_function(f"() => innerWidth === {width} && innerHeight === {height}")
             records.append({"size": (width, height), **page.evaluate(MEASURE_SLIDE)})
         page.set_viewport_size({"width": 1280, "height": 720})
+        kind = page.evaluate("() => document.querySelector('.pw-slide').className")
+        if axe and kind not in checked:
+            checked.add(kind)
+            assert serious_accessibility_problems(page) == [], records[-1]["position"]
         forward = page.get_by_role("button", name="Weiter")
         if forward.is_disabled() or while_on not in records[-1]["position"]:
             return records
@@ -105,7 +112,7 @@ def assert_readable(records: list[dict]) -> None:
 
 
 def test_every_demo_slide_fits_the_projector_in_large_type(projector_app, page: Page) -> None:
-    records = walk_slides(page, f"{projector_app.url}/praesentation?workshop=fellowtag-demo")
+    records = walk_slides(page, f"{projector_app.url}/praesentation?workshop=fellowtag-demo", axe=True)
     assert_readable(records)
     positions = [r["position"] for r in records if r["size"] == (1280, 720)]
     assert any("Persona: Stadt Lindenau · Stand je Thema" in p for p in positions)
