@@ -195,8 +195,9 @@ def test_presenter_shows_a_new_obstacle_within_five_seconds(app, browser) -> Non
     laptop = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE").new_page()
     try:
         open_page(projector, f"{app.url}/praesentation")
-        for _ in range(2):  # Lindenau's persona slide, then its stages
+        for number in (2, 3):  # past Lindenau's persona slide and its stages
             projector.get_by_role("button", name="Weiter").click()
+            expect(projector.get_by_text(f"Folie {number} von", exact=False)).to_be_visible()
             settle(projector)
         expect(projector.get_by_text("Persona: Landkreis Talheim", exact=False).first).to_be_visible()
         assert serious_accessibility_problems(projector) == []

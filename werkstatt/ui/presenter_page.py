@@ -58,7 +58,8 @@ if (!window.pwPresenterKeys) {
   window.pwPresenterKeys = true;
   document.addEventListener("keydown", (event) => {
     const label = {ArrowRight: "Weiter", PageDown: "Weiter", ArrowLeft: "Zurück", PageUp: "Zurück"}[event.key];
-    if (!label) return;
+    // The listener outlives the page (Streamlit switches pages without a reload): act on slides only.
+    if (!label || !document.querySelector(".pw-slide")) return;
     const active = document.activeElement;
     const tag = (active && active.tagName) || "";
     const press = () => {
