@@ -4,7 +4,8 @@
 // werkstatt/texts.py (UI_GERMAN, UI_GERMAN_PATTERNS) and are put in front of this script.
 (() => {
   if (window.__werkstattGerman) return;
-  window.__werkstattGerman = true;
+  // What the watching costs (milliseconds spent, words replaced): readable in the browser's console.
+  const stats = (window.__werkstattGerman = { busyMs: 0, replaced: 0 });
   const patterns = PATTERNS.map(([source, german]) => [new RegExp(source), german]);
   const ATTRIBUTES = ["aria-label", "placeholder", "title", "aria-roledescription", "aria-valuetext", "alt"];
   // What people typed (names, entries, slides, options) stays as it is, even if it reads like Streamlit's
@@ -43,7 +44,10 @@
     const parent = node.parentElement;
     if (!parent || isPeoplesText(parent)) return;
     const replacement = german(node.nodeValue);
-    if (replacement !== null) node.nodeValue = replacement;
+    if (replacement !== null) {
+      node.nodeValue = replacement;
+      stats.replaced += 1;
+    }
   }
 
   function translateAttributes(element) {
@@ -51,7 +55,10 @@
       const value = element.getAttribute(name);
       if (value === null || ((name === "title" || name === "alt") && isPeoplesText(element))) continue;
       const replacement = german(value);
-      if (replacement !== null) element.setAttribute(name, replacement);
+      if (replacement !== null) {
+        element.setAttribute(name, replacement);
+        stats.replaced += 1;
+      }
     }
   }
 
@@ -68,11 +75,13 @@
   }
 
   new MutationObserver((mutations) => {
+    const started = performance.now();
     for (const mutation of mutations) {
       if (mutation.type === "childList") mutation.addedNodes.forEach(translateTree);
       else if (mutation.type === "characterData") translateText(mutation.target);
       else translateAttributes(mutation.target);
     }
+    stats.busyMs += performance.now() - started;
   }).observe(document.body, {
     subtree: true,
     childList: true,
@@ -80,5 +89,7 @@
     attributes: true,
     attributeFilter: ATTRIBUTES,
   });
+  const started = performance.now();
   translateTree(document.body);
+  stats.busyMs += performance.now() - started;
 })();
