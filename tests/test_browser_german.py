@@ -271,6 +271,12 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
             findings += check_page(page, "Persona, Zitat geändert", foreign)
             page.get_by_role("textbox", name="Zitat", exact=True).press("Enter")
             settle(page)
+            story = page.get_by_role("textbox", name="Kurze Geschichte", exact=True)
+            story.press_sequentially("!")
+            expect(page.get_by_text("Strg+Enter übernimmt", exact=True)).to_be_visible()
+            findings += check_page(page, "Persona, Geschichte geändert", foreign)
+            story.press("Control+Enter")
+            settle(page)
         if number == 4:  # an open multiselect offers "Select all"
             topics = page.get_by_role("combobox", name=re.compile("^Themen zu ")).first
             open_list(page, topics, page.get_by_role("option", name="Alle auswählen"))
