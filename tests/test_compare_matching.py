@@ -247,7 +247,9 @@ def test_everything_works_for_a_hundred_kommunen() -> None:
     assert compare.stage_matrix(workshop, personas).shape == (100, 6)
     partners = learning_partners(workshop, personas)
     assert len({p.need.kommune for p in partners}) == 100
-    assert len(presenter.slides(workshop, personas)) == 103
+    slides = presenter.slides(workshop, personas)
+    assert [s.kommune for s in slides if s.key.startswith("persona:") and s.first] == [p.kommune for p in personas]
+    assert sum(s.kind == "overview" for s in slides) == 17  # six Kommunen per overview slide
 
 
 def test_two_kommunen_are_enough() -> None:
@@ -262,11 +264,12 @@ def test_two_kommunen_are_enough() -> None:
 def test_slides_keep_the_place_when_a_persona_arrives() -> None:
     without = [p for p in PERSONAS if p.kommune != "landkreis-talheim"]
     before = presenter.slides(WORKSHOP, without)
-    assert before[1].key == "persona:hafenstedt"
-    after = presenter.slides(WORKSHOP, PERSONAS)  # Talheim saved meanwhile: it slots in before Hafenstedt
-    assert presenter.position(after, "persona:hafenstedt") == 2
-    assert presenter.step(after, "persona:hafenstedt", -1).key == "persona:landkreis-talheim"
-    assert [s.key for s in after[-3:]] == ["overview", "connections", "partners"]
+    assert [s.key for s in before[:3]] == ["persona:lindenau", "persona:lindenau:stufen", "persona:hafenstedt"]
+    after = presenter.slides(WORKSHOP, PERSONAS)  # Talheim saved meanwhile: its slides slot in before Hafenstedt
+    talheim = [s for s in after if s.kommune == "landkreis-talheim"]
+    assert presenter.position(after, "persona:hafenstedt") == 2 + len(talheim)
+    assert presenter.step(after, "persona:hafenstedt", -1) == talheim[-1]
+    assert [s.kind for s in after[-2:]] == ["connections", "partners"]
 
 
 def test_step_stays_inside_the_slides() -> None:
