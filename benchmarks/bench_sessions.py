@@ -42,7 +42,7 @@ def main() -> None:
             projector = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
             projector.goto(f"{app.url}/praesentation?workshop=zwoelf")
             settle(projector)
-            for slide in range(2, 14):  # to the overview slide, one click at a time, each one arrived
+            for slide in range(2, 14):  # twelve slides on (personas and their stages), one click at a time
                 projector.get_by_role("button", name="Weiter").click()
                 settle(projector)
                 projector.get_by_text(f"Folie {slide} von").wait_for(timeout=30_000)
