@@ -512,6 +512,7 @@ UI_GERMAN_PATTERNS = [
     (r"^(\d+) – (\w+)$", "$1 – $T2"),
     (r"^(\w+) (\d{4})$", "$T1 $2"),
     (r"^Remove (.+)$", "$1 entfernen"),
+    (r"^Help for (.+)$", "Hilfe zu $1"),  # the (?) button beside a widget with help=…
     (r"^Cancel upload of (.+)$", "Hochladen von $1 abbrechen"),
     (r"^Press (?:Ctrl|⌘)\+Enter to apply$", "Strg+Enter übernimmt"),
     (r"^Press (?:Ctrl|⌘)\+Enter to submit form$", "Strg+Enter sendet das Formular"),
@@ -656,7 +657,9 @@ DOC_CONTENTS = "Inhalt"
 DOC_PERSONAS = "Die Personas"
 DOC_QUESTIONS = "Die vier Leitfragen des Tages"
 DOC_KOMMUNEN = "Beteiligte Kommunen"
-DOC_ANONYMOUS_NOTE = "Fassung ohne Namen der Kommunen (pseudonymisiert) zur Weitergabe außerhalb der Gruppe."
+DOC_ANONYMOUS_NOTE = (
+    "Fassung ohne Namen der Kommunen und der Personas (pseudonymisiert) zur Weitergabe außerhalb der Gruppe."
+)
 DOC_PSEUDONYM = "Kommune {letter}"
 DOC_PERSON_PSEUDONYM = "Persona {letter}"
 DOC_MORE = "… und {count} weitere"
@@ -676,10 +679,10 @@ EXPORT_KINDS = {
 EXPORT_DONE = "✓ {what} ({seconds} s)"
 CLI_EXPORT_HELP = "Handouts (PDF) und Tabellen eines Workshops erstellen"
 CLI_EXPORT_OUT = "Zielordner (Standard: exports/<workshop>/)"
-CLI_EXPORT_ONLY = "nur diese Dokumente: steckbriefe, vergleich, lernpartner, dokumentation, excel"
-CLI_EXPORT_ANONYM = "ohne Namen der Kommunen (Kommune A, B, …)"
+CLI_EXPORT_ONLY = "nur diese Dokumente: steckbriefe, vergleich, lernpartner, dokumentation, programm, mitnehmen, excel"
+CLI_EXPORT_ANONYM = "ohne Namen der Kommunen und Personas (Kommune A, B, …; Persona A, B, …)"
 CLI_EXPORT_KOMMUNE = "nur die Seiten dieser Kommune (Kurzname): Steckbrief, mit --only mitnehmen ihre Mitnehmen-Seite"
-CLI_EXPORT_ZIP = "zusätzlich eine ZIP-Datei mit allen Dateien und den YAML-Quellen"
+CLI_EXPORT_ZIP = "zusätzlich eine ZIP-Datei mit allen Dateien und den YAML-Quellen (mit --anonym ohne YAML)"
 CLI_EXPORT_START = "Exportiere „{title}“ nach {out} …"
 CLI_EXPORT_WRITTEN = "Fertig: {count} Datei(en) in {out}"
 CLI_EXPORT_REFUSED = "Export abgebrochen – bitte zuerst diese Fehler beheben:"
@@ -691,7 +694,10 @@ EXPORT_INTRO = (
     "und Tabellen für Excel. Die Dateien liegen danach im Ordner {folder}."
 )
 EXPORT_CHOOSE = "Dokumente"
-EXPORT_ANONYMOUS = "ohne Namen der Kommunen (Kommune A, B, …) – zur Weitergabe außerhalb der Gruppe"
+EXPORT_ANONYMOUS = (
+    "ohne Namen der Kommunen und Personas (Kommune A, B, …) – zur Weitergabe außerhalb der Gruppe; "
+    "die ZIP-Datei enthält dann keine YAML-Quellen"
+)
 EXPORT_ALL = "Alles exportieren"
 EXPORT_SELECTED = "Ausgewählte erstellen"
 EXPORT_RUNNING = "Die Dokumente werden erstellt … das dauert einige Sekunden."

@@ -1,0 +1,435 @@
+"""The whole workshop day in a real browser, as people do it (issue 11, acceptance 12).
+
+A facilitator (1280×720, the projector's size) and three fellows (laptops at 1280×900, one on a 390 px
+phone for the join) in separate browser contexts, a new workshop created beside the installed demo.
+Three tests in order share one app and one story: the morning (workshop, codes, joins, personas, a
+same-Kommune conflict, the reveal), the afternoon (presenter, Themenbörse, Programm, Themenrunde,
+Mitnehmen) and the end (exports; every text typed by anyone is in the YAML files and the Dokumentation).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
+from conftest import DEMO, RunningApp
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from werkstatt import texts
+from werkstatt.model import STAGES
+from werkstatt.store import WorkshopFolder
+
+PIN = "8642"
+TITLE = "Fellowtag Frühjahr 2027"
+SLUG = "fellowtag-fruehjahr-2027"
+PLACE = "Tagungshaus Mühlenhof"
+KOMMUNEN = {  # slug: name; the fourth Kommune sends nobody today
+    "stadt-quellbach": "Stadt Quellbach",
+    "gemeinde-tannwald": "Gemeinde Tannwald",
+    "landkreis-ostermoor": "Landkreis Ostermoor",
+    "stadt-weidenfels": "Stadt Weidenfels",
+}
+LAN = "http://192.168.1.20:8501"  # printed on the cards; no request ever goes there
+MAIN = '[data-testid="stMain"]'
+
+
+@dataclass
+class Fellow:
+    kommune: str
+    page: Page
+    persona: str = ""
+
+    @property
+    def name(self) -> str:
+        return KOMMUNEN[self.kommune]
+
+
+@dataclass
+class Day:
+    """What the story carries from one test to the next: the people, their codes and every text typed."""
+
+    app: RunningApp
+    browser: Browser
+    contexts: list[BrowserContext] = field(default_factory=list)
+    facilitator: Page | None = None
+    fellows: dict[str, Fellow] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    typed: list[str] = field(default_factory=list)
+
+    @property
+    def folder(self) -> WorkshopFolder:
+        return WorkshopFolder(self.app.personas_root / SLUG)
+
+    def context(self, width: int, height: int) -> BrowserContext:
+        context = self.browser.new_context(viewport={"width": width, "height": height}, locale="de-DE")
+        self.contexts.append(context)
+        return context
+
+    def new_page(self, context: BrowserContext) -> Page:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: dialog.accept())  # the wizard asks before leaving unsaved text
+        return page
+
+
+@pytest.fixture(scope="module")
+def whole_day(tmp_path_factory, browser):
+    root = tmp_path_factory.mktemp("whole-day") / "personas"
+    shutil.copytree(DEMO, root / "fellowtag-demo")
+    running = RunningApp(root, WERKSTATT_PIN=PIN)
+    day = Day(running, browser)
+    yield day
+    for context in day.contexts:
+        context.close()
+    running.stop()
+
+
+# --- small steps -------------------------------------------------------------------------------------------
+
+
+def type_into(day: Day, field, text: str, confirm: str = "Tab") -> None:  # noqa: ANN001 - a Locator
+    """Type as a person does (one click, then the keys) and remember the text for the final check."""
+    field.click()
+    field.fill(text)
+    field.press(confirm)
+    day.typed.append(text)
+    settle(field.page)
+
+
+def unlock(page: Page) -> None:
+    page.get_by_label(texts.PIN_LABEL).fill(PIN)
+    page.get_by_role("button", name=texts.PIN_SUBMIT).click()
+    settle(page)
+    expect(page.get_by_label(texts.PIN_LABEL)).to_have_count(0)
+
+
+def workshop_line(page: Page):
+    return page.get_by_text(texts.WORKSHOP_SHOWN.format(title=TITLE), exact=True)
+
+
+def no_axe_problems(page: Page, where: str) -> None:
+    problems = serious_accessibility_problems(page)
+    assert problems == [], f"{where}: {problems}"
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def create_workshop(day: Day) -> None:
+    page = day.facilitator
+    open_page(page, day.app.url + "/anlegen")
+    unlock(page)
+    type_into(day, page.get_by_label(texts.SETUP_WORKSHOP_TITLE, exact=True), TITLE)
+    date = page.get_by_label(texts.SETUP_DATE, exact=True)
+    date.get_by_role("spinbutton").first.click()  # day, month and year are segments of one field
+    page.keyboard.type("14032027")
+    page.keyboard.press("Tab")
+    type_into(day, page.get_by_label(texts.SETUP_PLACE, exact=True), PLACE)
+    settle(page)
+    # An own topic in the free row after the six defaults
+    page.get_by_label("Thema 7: Kurzname").click()
+    page.keyboard.type("ehrenamt")
+    page.keyboard.press("Tab")
+    settle(page)
+    page.get_by_label("Thema 7: Bezeichnung").click()
+    page.keyboard.type("Ehrenamt und Vereine")
+    page.keyboard.press("Tab")
+    settle(page)
+    for row, name in enumerate(KOMMUNEN.values(), start=1):
+        field = page.get_by_label(f"Kommune {row}: Name")
+        field.click()
+        page.keyboard.type(name)
+        page.keyboard.press("Tab")
+        settle(page)
+    expect(page.get_by_label("Kommune 5: Name")).to_be_visible()
+    no_axe_problems(page, "Workshop anlegen")
+    page.get_by_role("button", name=texts.SETUP_CREATE).click()
+    settle(page)
+    expect(page.get_by_text(f"Workshop „{TITLE}“ ist angelegt.", exact=False)).to_be_visible()
+    workshop = day.folder.workshop()
+    assert workshop.title == TITLE and workshop.place == PLACE and str(workshop.date) == "2027-03-14"
+    assert [k.name for k in workshop.kommunen] == list(KOMMUNEN.values())
+    assert [k.slug for k in workshop.kommunen] == list(KOMMUNEN)
+    assert workshop.topic_label("ehrenamt") == "Ehrenamt und Vereine"
+
+
+def make_codes(day: Day) -> None:
+    page = day.facilitator
+    page.get_by_role("link", name=texts.NAV_ACCESS).last.click()
+    settle(page)
+    expect(workshop_line(page)).to_be_visible()
+    assert f"workshop={SLUG}" in page.url
+    expect(page.get_by_text(texts.ACCESS_NONE)).to_be_visible()
+    address = page.get_by_role("textbox", name=texts.ACCESS_ADDRESS)
+    address.fill(LAN)
+    address.press("Enter")
+    settle(page)
+    page.get_by_role("button", name=texts.ACCESS_GENERATE).click()
+    settle(page)
+    expect(page.get_by_text(texts.ACCESS_ACTIVE.format(count=4))).to_be_visible()
+    table = page.locator("table.pw-codes")
+    expect(table).to_be_visible()
+    for slug, name in KOMMUNEN.items():
+        row = table.locator("tr").filter(has=page.get_by_role("rowheader", name=name, exact=True))
+        code = row.locator(".pw-code").inner_text().strip()
+        assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code), code
+        link = row.locator("td").nth(1).inner_text().strip()
+        assert link.startswith(LAN) and f"workshop={SLUG}" in link and code in link, link
+        day.codes[slug], day.links[slug] = code, link
+    assert len(set(day.codes.values())) == 4
+    no_axe_problems(page, "Zugang")
+
+
+def join_by_link(day: Day, kommune: str) -> Fellow:
+    page = day.new_page(day.context(1280, 900))
+    # The card's link names the LAN address; the same path and query on this test's server.
+    open_page(page, day.app.url + "/" + day.links[kommune].removeprefix(LAN).lstrip("/"))
+    return landed(day, Fellow(kommune, page))
+
+
+def join_by_typing(day: Day, kommune: str, width: int, height: int) -> Fellow:
+    page = day.new_page(day.context(width, height))
+    open_page(page, day.app.url)
+    field = page.get_by_label(texts.JOIN_CODE)
+    expect(field).to_be_visible()
+    box = field.bounding_box()
+    assert box["y"] + box["height"] <= height, "the code field is the first thing on the start page"
+    expect(page.get_by_role("combobox")).to_have_count(0)  # no list of workshops or Kommunen
+    field.fill(day.codes[kommune].lower().replace("-", " "))  # as people type what is on the card
+    page.get_by_role("button", name=texts.JOIN_SUBMIT).click()
+    settle(page)
+    return landed(day, Fellow(kommune, page))
+
+
+def landed(day: Day, fellow: Fellow) -> Fellow:
+    """In the new workshop, on the own persona, with nothing of the demo or another Kommune."""
+    page = fellow.page
+    expect(page.get_by_role("heading", name=f"{texts.WIZ_PAGE_TITLE}: {fellow.name}")).to_be_visible()
+    expect(workshop_line(page)).to_be_visible()
+    assert f"workshop={SLUG}" in page.url, page.url
+    body = page.locator("body").inner_text()
+    assert "Demo" not in body
+    assert not [n for s, n in KOMMUNEN.items() if s != fellow.kommune and n in body]
+    expect(page.get_by_role("combobox", name=texts.START_KOMMUNE)).to_have_count(0)
+    day.fellows[fellow.kommune] = fellow
+    return fellow
+
+
+def next_step(page: Page) -> None:
+    page.get_by_role("button", name=texts.WIZ_NEXT).click()
+    settle(page)
+
+
+def go_to_step(page: Page, step: str) -> None:
+    page.get_by_role("radio", name=step, exact=True).check(force=True)
+    settle(page)
+    expect(page.get_by_role("radio", name=step, exact=True)).to_be_checked()
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick one option of a select box and wait until the box shows it (a click during a rerun can be lost)."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    for _ in range(3):
+        box.click()
+        page.get_by_role("option", name=option, exact=True).click()
+        settle(page)
+        if box.input_value() == option:
+            return
+    expect(box).to_have_value(option)
+
+
+def choose_topic(page: Page, label: str, topic: str) -> None:
+    """One topic in a multiselect (the step shows one entry list with one such field per entry)."""
+    chip = page.get_by_role("button", name=f"{topic} entfernen")
+    for attempt in range(3):
+        page.get_by_role("combobox", name=label, exact=True).click()
+        page.get_by_role("option", name=topic, exact=True).click()
+        page.keyboard.press("Escape")
+        settle(page)
+        if chip.count():
+            break
+        page.screenshot(path=f"/tmp/wd_topic{attempt}.png")
+    expect(chip).to_be_visible()
+
+
+def fill_entry(day: Day, page: Page, singular: str, number: int, text: str, topic: str) -> None:
+    if page.get_by_label(f"{singular} {number}", exact=True).count() == 0:
+        page.get_by_role("button", name=f"{singular} hinzufügen").click()
+        settle(page)
+    type_into(day, page.get_by_label(f"{singular} {number}", exact=True), text, confirm="Control+Enter")
+    settle(page)
+    choose_topic(page, f"Themen zu {singular} {number}", topic)
+
+
+def write_persona(day: Day, fellow: Fellow, name: str, words: dict[str, str]) -> None:
+    """Name, quote, story, one stage, an obstacle with a topic, a success, a driver – and save."""
+    page = fellow.page
+    fellow.persona = name
+    type_into(day, page.get_by_role("textbox", name=texts.WIZ_NAME, exact=True), name)
+    type_into(day, page.get_by_role("textbox", name=texts.WIZ_ROLE, exact=True), words["role"])
+    settle(page)
+    next_step(page)
+    type_into(day, page.get_by_role("textbox", name=texts.WIZ_QUOTE, exact=True), words["quote"], confirm="Enter")
+    settle(page)
+    type_into(
+        day, page.get_by_role("textbox", name=texts.WIZ_STORY, exact=True), words["story"], confirm="Control+Enter"
+    )
+    settle(page)
+    next_step(page)
+    choose(page, texts.WIZ_STAGE.format(topic="Beteiligung in der Kinder- und Jugendhilfe"), f"2 – {STAGES[2]}")
+    type_into(
+        day,
+        page.get_by_label(texts.WIZ_NOTE.format(topic="Beteiligung in der Kinder- und Jugendhilfe")),
+        words["note"],
+        confirm="Enter",
+    )
+    settle(page)
+    next_step(page)
+    fill_entry(day, page, "Stolperstein", 1, words["obstacle"], "Beteiligung in der Kinder- und Jugendhilfe")
+    next_step(page)
+    fill_entry(day, page, "Erfolg", 1, words["success"], "Kooperation und Vernetzung")
+    next_step(page)
+    fill_entry(day, page, "Antrieb", 1, words["driver"], "Ehrenamt und Vereine")
+    page.get_by_role("button", name=texts.WIZ_SAVE).click()
+    settle(page)
+    expect(page.get_by_text(re.compile(r"Alle Änderungen sind gespeichert \(Stand \d+"))).to_be_visible()
+
+
+PERSONAS = {
+    "stadt-quellbach": (
+        "Greta Lindqvist",
+        {
+            "role": "Jugendhilfeplanerin in Teilzeit",
+            "quote": "Wir planen für Jugendliche, aber selten mit ihnen",
+            "story": "Greta plant seit vier Jahren allein. Der Jugendhilfeausschuss fragt nach Zahlen, die es "
+            "nicht gibt. Beteiligung geschieht einmal im Jahr auf dem Stadtfest.",
+            "note": "Stadtfest-Befragung jedes Frühjahr",
+            "obstacle": "Beteiligungsformate enden nach dem Modellprojekt ohne Anschluss",
+            "success": "Runder Tisch mit den freien Trägern trifft sich verlässlich",
+            "driver": "Sportvereine wollen Jugendräume mitgestalten",
+        },
+    ),
+    "gemeinde-tannwald": (
+        "Ole Brandtner",
+        {
+            "role": "Sachgebietsleiter Jugend und Soziales",
+            "quote": "Bei uns kennt jeder jeden, nur die Jugendlichen kennt keiner",
+            "story": "Ole verantwortet Kita, Schule und Jugend zugleich. Die Gemeinde hat keinen eigenen "
+            "Jugendpfleger mehr, seit die Kreisumlage gestiegen ist.",
+            "note": "Jugendforum ruht seit zwei Jahren",
+            "obstacle": "Niemand hat Zeit, Rückmeldungen an die Jugendlichen zu schreiben",
+            "success": "Ferienpass gemeinsam mit drei Nachbargemeinden",
+            "driver": "Freiwillige Feuerwehr bietet ihre Räume an",
+        },
+    ),
+    "landkreis-ostermoor": (
+        "Ivana Sommerfeld",
+        {
+            "role": "Koordinatorin Jugendhilfeplanung im Kreisjugendamt",
+            "quote": "Die Daten liegen in zwölf Schubladen",
+            "story": "Ivana koordiniert zwölf Gemeinden mit eigenen Zuständigkeiten. Der Kreistag erwartet einen "
+            "Teilplan Beteiligung bis zum Herbst.",
+            "note": "Kreisjugendring befragt Schulen",
+            "obstacle": "Gemeinden melden Angebote in unterschiedlichen Tabellen",
+            "success": "Sozialraumkonferenzen in allen vier Regionen",
+            "driver": "Landesförderung für Beteiligungsstrukturen ab Januar",
+        },
+    ),
+}
+
+
+# --- the story ---------------------------------------------------------------------------------------------
+
+
+def test_morning_workshop_codes_joins_personas_conflict_and_reveal(whole_day: Day) -> None:
+    day = whole_day
+    day.facilitator = day.new_page(day.context(1280, 720))
+
+    # 1. The facilitator creates the workshop beside the demo.
+    create_workshop(day)
+    # 2. … and makes codes for the cards, with the address the room's laptops can reach.
+    make_codes(day)
+
+    # 3. Fellow A by the card's link, B on a phone and C on a laptop by typing the code.
+    a = join_by_link(day, "stadt-quellbach")
+    b = join_by_typing(day, "gemeinde-tannwald", 390, 844)
+    no_axe_problems(b.page, "wizard on a phone")
+    b.page.set_viewport_size({"width": 1280, "height": 900})  # B writes on the laptop beside the phone
+    c = join_by_typing(day, "landkreis-ostermoor", 1280, 900)
+
+    # 4. Each fellow writes a persona.
+    for fellow in (a, b, c):
+        name, words = PERSONAS[fellow.kommune]
+        write_persona(day, fellow, name, words)
+        saved = day.folder.persona(fellow.kommune).persona
+        assert saved.profile.name == name and saved.profile.quote == words["quote"]
+
+    # 5. Two laptops of Quellbach at once: one edits obstacle 1, the other adds an obstacle and saves first.
+    second = join_by_link(day, "stadt-quellbach").page  # the same card, a second laptop
+    day.fellows["stadt-quellbach"] = a  # the first laptop stays Quellbach's fellow for the day
+    go_to_step(second, "4. Stolpersteine")
+    edited = "Beteiligungsformate enden nach dem Modellprojekt, weil keine Stelle sie weiterführt"
+    type_into(day, second.get_by_label("Stolperstein 1", exact=True), edited, confirm="Control+Enter")
+    settle(second)
+    expect(second.get_by_text(texts.WIZ_UNSAVED)).to_be_visible()
+
+    go_to_step(a.page, "4. Stolpersteine")
+    added = "Der Jugendhilfeausschuss tagt nur viermal im Jahr"
+    fill_entry(day, a.page, "Stolperstein", 2, added, "Personal und Ressourcen")
+    a.page.get_by_role("button", name=texts.WIZ_SAVE).click()
+    settle(a.page)
+    expect(a.page.get_by_text(re.compile(r"Alle Änderungen sind gespeichert"))).to_be_visible()
+    revision = day.folder.persona("stadt-quellbach").persona.revision
+    # The second laptop learns of it while typing (the status line checks every 3 s).
+    expect(second.get_by_text(f"neuere Fassung gespeichert (Stand {revision}", exact=False)).to_be_visible(
+        timeout=15_000
+    )
+    second.get_by_role("button", name=texts.WIZ_SAVE).click()
+    settle(second)
+    expect(second.get_by_text(texts.WIZ_CONFLICT_TITLE)).to_be_visible()
+    second.get_by_role("button", name=texts.WIZ_CONFLICT_MERGE).click()
+    settle(second)
+    expect(second.get_by_text(texts.WIZ_CONFLICT_TITLE)).to_have_count(0)
+    expect(second.get_by_text(re.compile(r"Alle Änderungen sind gespeichert"))).to_be_visible()
+    merged = yaml.safe_load((day.folder.path / "stadt-quellbach.yaml").read_text("utf-8"))
+    assert [o["text"] for o in merged["obstacles"]] == [edited, added]
+    assert merged["revision"] == revision + 1
+    # … and the first laptop learns of the merged version instead of saying „gespeichert“.
+    expect(a.page.get_by_text(f"neuere Fassung gespeichert (Stand {revision + 1}", exact=False)).to_be_visible(
+        timeout=15_000
+    )
+    a.page.get_by_role("button", name=texts.WIZ_NEWER_LOAD).click()
+    expect(a.page.get_by_text(f"Alle Änderungen sind gespeichert (Stand {revision + 1},", exact=False)).to_be_visible()
+    settle(a.page)
+    expect(a.page.get_by_label("Stolperstein 1", exact=True)).to_have_count(1)
+    expect(a.page.get_by_label("Stolperstein 1", exact=True)).to_have_value(edited)
+    expect(a.page.get_by_label("Stolperstein 2", exact=True)).to_have_value(added)
+    second.context.close()
+    day.contexts.remove(second.context)
+
+    # 6. Before the reveal Tannwald sees only its own persona; after it, the others without a reload.
+    overview = b.page
+    overview.get_by_role("link", name=texts.NAV_OVERVIEW, exact=True).click()
+    settle(overview)
+    expect(overview.get_by_text(texts.JOIN_NOT_REVEALED)).to_be_visible()
+    expect(workshop_line(overview)).to_be_visible()
+    body = overview.locator("body").inner_text()
+    for fellow in (a, c):
+        assert fellow.persona not in body and fellow.name not in body
+    # Its help button speaks German too (Streamlit labels it "Help for …").
+    expect(day.facilitator.get_by_role("button", name=f"Hilfe zu {texts.ACCESS_REVEAL}")).to_be_visible()
+    reveal = day.facilitator.get_by_role("switch", name=texts.ACCESS_REVEAL)
+    reveal.check(force=True)
+    settle(day.facilitator)
+    assert wait_until(lambda: day.folder.access()["revealed"])
+    for fellow in (a, c):
+        expect(overview.get_by_text(fellow.persona).first).to_be_visible(timeout=15_000)
+    expect(overview.get_by_text(texts.JOIN_NOT_REVEALED)).to_have_count(0)
+    no_axe_problems(overview, "Alle Personas after the reveal")
