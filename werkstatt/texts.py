@@ -732,6 +732,7 @@ CLI_WRITE_REASONS = {
     "EDQUOT": "der Speicherplatz ist aufgebraucht",
     "ENOENT": "den Ordner gibt es nicht und er lässt sich nicht anlegen",
     "ENOTDIR": "ein Teil des Pfads ist kein Ordner",
+    "EISDIR": "dort liegt ein Ordner mit dem Namen der Datei",
 }
 CLI_WRITE_REASON_OTHER = "Systemfehler Nr. {number}"
 EXPORT_SIZE_SMALL = "< 1 KB"
