@@ -126,3 +126,10 @@ def test_validate_refuses_symbolic_links_without_reading_them(workshop_dir: Path
     for link in ("lindenau.yaml", "tag/programm.yaml", "bilder/x.png"):
         assert f"{link}: ist eine Verknüpfung (symbolischer Link)" in done.stdout, link
     assert "Geheimnis" not in done.stdout and "root" not in done.stdout
+
+
+def test_export_onto_a_folder_of_the_same_name_says_so_in_german(tmp_path: Path) -> None:
+    (tmp_path / "Programm.pdf").mkdir()
+    done = run("export", str(ROOT / "personas" / "fellowtag-demo"), "--out", str(tmp_path), "--only", "programm")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "kann nicht geschrieben werden (dort liegt ein Ordner mit dem Namen der Datei)" in done.stderr
