@@ -694,3 +694,14 @@ def test_pseudonymising_a_hundred_kommunen_takes_about_a_second() -> None:
     anonymous, _ = pseudonymise(workshop, personas)
     assert time.perf_counter() - started < 15  # 0.85 s measured; generous for a busy machine
     assert anonymous.kommunen[99].name == "Kommune CV"
+
+
+def test_page_estimate_stays_below_the_real_page_count(exported: Path) -> None:
+    """The budget refuses by estimate, so the estimate must never exceed what WeasyPrint lays out."""
+    from werkstatt.export import FILE_NAMES, document_html, estimated_pages
+
+    material = load_material(WorkshopFolder(ROOT / "personas" / "fellowtag-demo"))
+    for kind in ("steckbriefe", "vergleich", "lernpartner", "dokumentation", "programm", "mitnehmen"):
+        real = len(PdfReader(exported / FILE_NAMES[kind]).pages)
+        estimate = estimated_pages(kind, document_html(kind, material))
+        assert 1 <= estimate <= real, (kind, estimate, real)
