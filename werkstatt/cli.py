@@ -163,6 +163,12 @@ def write_reason(error: OSError) -> str:
     """Why a file could not be written, in German (the system's own text is English)."""
     import errno
 
+    from filelock import Timeout
+
+    if isinstance(error, Timeout):  # an OSError without a number: someone else holds the lock
+        return texts.CLI_WRITE_REASON_LOCKED
+    if isinstance(error, FileExistsError):  # mkdir(exist_ok=True) on a path that is a file
+        return texts.CLI_WRITE_REASON_EXISTS
     name = errno.errorcode.get(error.errno or 0, "")
     return texts.CLI_WRITE_REASONS.get(name) or texts.CLI_WRITE_REASON_OTHER.format(number=error.errno)
 
@@ -226,7 +232,14 @@ def cmd_cards(args: argparse.Namespace) -> int:
     if problem:  # a card fellows cannot use is worse than none
         print(problem, file=sys.stderr)
         return 1
-    codes = {str(k): str(v) for k, v in json.load(sys.stdin).items() if workshop.kommune(str(k))}
+    try:
+        given = json.load(sys.stdin)
+    except ValueError:
+        given = None
+    if not isinstance(given, dict):
+        print(texts.CLI_CARDS_BAD_INPUT, file=sys.stderr)
+        return 1
+    codes = {str(k): str(v) for k, v in given.items() if workshop.kommune(str(k))}
     write_atomically(Path(args.out), render.html_to_pdf(render.zugangskarten_html(workshop, codes, args.url)))
     return 0
 
@@ -281,9 +294,14 @@ def cmd_codes(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(out, pdf)
     except OSError as err:
-        print(texts.CLI_CODES_OUT_FAILED.format(out=out, reason=err.strerror or err), file=sys.stderr)
+        print(texts.CLI_CODES_OUT_FAILED.format(out=out, reason=write_reason(err)), file=sys.stderr)
         return 1
-    folder.set_codes(codes)
+    try:
+        folder.set_codes(codes)
+    except OSError as err:  # a read-only folder or a held lock: the printed cards would open nothing
+        out.unlink(missing_ok=True)
+        print(texts.CLI_CODES_NOT_SAVED.format(reason=write_reason(err)), file=sys.stderr)
+        return 1
     for kommune, code in codes.items():
         name = workshop.kommune(kommune).name
         print(texts.CLI_CODES_LINE.format(name=name, code=code, link=render.join_link(address, code, folder.slug)))
@@ -366,4 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except OSError as err:  # a read-only folder, a full disk, a file where a folder belongs: German, no traceback
+        target = err.filename2 or err.filename or "?"  # a refused rename names its temporary file first
+        print(texts.CLI_WRITE_FAILED.format(path=target, reason=write_reason(err)), file=sys.stderr)
+        return 1

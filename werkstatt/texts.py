@@ -735,6 +735,9 @@ CLI_WRITE_REASONS = {
     "EISDIR": "dort liegt ein Ordner mit dem Namen der Datei",
 }
 CLI_WRITE_REASON_OTHER = "Systemfehler Nr. {number}"
+CLI_WRITE_FAILED = "Abgebrochen: „{path}“ lässt sich nicht schreiben ({reason})."
+CLI_WRITE_REASON_EXISTS = "dort liegt eine Datei, wo ein Ordner hingehört"
+CLI_WRITE_REASON_LOCKED = "die Datei ist gerade von einem anderen Vorgang gesperrt; bitte gleich noch einmal versuchen"
 EXPORT_SIZE_SMALL = "< 1 KB"
 EXPORT_SIZE_KB = "{size} KB"
 EXPORT_SIZE_MB = "{size} MB"
@@ -903,6 +906,14 @@ CLI_CODES_EXIST = (
 CLI_CODES_LINE = "{name}: {code}  {link}"
 CLI_CODES_OUT_FAILED = (
     "Die Zugangskarten lassen sich nicht nach {out} schreiben ({reason}); die alten Codes gelten weiter."
+)
+CLI_CODES_NOT_SAVED = (
+    "Die neuen Codes ließen sich nicht speichern ({reason}); die alten Codes gelten weiter. "
+    "Die eben geschriebenen Zugangskarten wären ungültig und wurden wieder gelöscht."
+)
+CLI_CARDS_BAD_INPUT = (
+    'Auf der Standardeingabe steht keine Code-Liste als JSON ({{"kurzname": "CODE", …}}) – '
+    "keine Zugangskarten geschrieben."
 )
 CLI_CODES_DONE = (
     "{count} Zugangscodes erzeugt, Zugangskarten: {out}\n"
