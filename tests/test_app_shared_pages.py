@@ -195,6 +195,17 @@ def test_partners_and_connections_pages_render(personas: Path) -> None:
     assert any("Personal und Ressourcen" in s.value for s in at.subheader)
 
 
+def test_connections_page_names_obstacles_without_a_topic_without_a_stage(personas: Path) -> None:
+    lindenau = personas / "lindenau.yaml"
+    text = lindenau.read_text("utf-8")
+    untopical = "obstacles:\n  - text: Ohne Zuordnung bleibt alles liegen\n"
+    lindenau.write_text(text.replace("obstacles:\n", untopical, 1), "utf-8")
+    at = open_page("connections_page")
+    assert not at.exception, at.exception
+    assert any(s.value.startswith("ohne Thema") for s in at.subheader)
+    assert "kein Thema zugeordnet" in caption_texts(at)
+
+
 def test_group_page_shows_progress(personas: Path) -> None:
     (personas / "neustrand.yaml").unlink()
     at = open_page("group_page")

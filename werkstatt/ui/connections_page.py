@@ -18,7 +18,9 @@ def page() -> None:
     for theme in compare.connecting_themes(data.workshop, list(data.personas)):
         with st.container(border=True):
             st.subheader(texts.CONNECT_THEME.format(label=common.md_escape(theme.label), count=theme.kommunen))
-            if theme.median_stage is None:
+            if theme.topic == compare.NO_TOPIC:  # obstacles without a topic have no stage to show
+                st.caption(texts.CONNECT_NO_TOPIC_NOTE)
+            elif theme.median_stage is None:
                 st.caption(texts.CONNECT_NO_STAGE)
             else:
                 median = f"{theme.median_stage:g}".replace(".", ",")
