@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import html as html_module
 import io
 import os
 import re
@@ -346,7 +347,7 @@ _TAG = re.compile(r"<style.*?</style>|<[^>]+>", re.DOTALL)
 def estimated_pages(kind: str, html: str) -> int:
     """Pages the document will roughly have, from its printed text (cheap: no layout)."""
     body = html[html.find("<body") :]
-    printed = " ".join(_TAG.sub(" ", body).split())
+    printed = " ".join(html_module.unescape(_TAG.sub(" ", body)).split())
     return 1 + len(printed) // CHARS_PER_PAGE.get(kind, DEFAULT_CHARS_PER_PAGE)
 
 
