@@ -13,6 +13,7 @@ from browser_helpers import open_page, serious_accessibility_problems, settle
 from conftest import DEMO, RunningApp
 from playwright.sync_api import Page, expect
 
+from werkstatt import day
 from werkstatt.model import Entry
 from werkstatt.store import WorkshopFolder
 
@@ -64,6 +65,12 @@ def projector_app(tmp_path_factory: pytest.TempPathFactory):
     for status in persona.status:
         status.note = "Eine lange Notiz zum Stand, mit Zahlen, Namen und Terminen der nächsten Sitzungen. " * 3
     folder.save_persona(persona, base_revision=persona.revision)
+
+    def crowd(board) -> None:  # noqa: ANN001 - a day.Board: twenty contributions to the first question
+        for n in range(20):
+            day.add_entry(board, 1, f"Beitrag {n}: Beteiligung bleibt bei einer einmaligen Umfrage stehen.", "lindenau")
+
+    folder.update_board("runde-2", crowd)
     running = RunningApp(root)
     yield running
     running.stop()
@@ -159,9 +166,12 @@ def test_presenter_remote_works_while_the_minutes_field_has_focus(projector_app,
     assert serious_accessibility_problems(page) == []
 
 
-def test_board_projector_view_shows_only_the_board_in_large_type(projector_app, page: Page) -> None:
+@pytest.mark.parametrize("workshop", ["fellowtag-demo", LONG])
+def test_board_projector_view_shows_only_the_board_in_large_type(projector_app, page: Page, workshop: str) -> None:
+    """The demo's board fits in large type; a board with 24 entries in one column keeps 22 px and scrolls
+    that column inside the screen, marked „weitere Beiträge“."""
     page.set_viewport_size({"width": 1280, "height": 720})
-    open_page(page, f"{projector_app.url}/themenrunde?workshop=fellowtag-demo&runde=runde-2")
+    open_page(page, f"{projector_app.url}/themenrunde?workshop={workshop}&runde=runde-2")
     page.get_by_text("Projektor-Ansicht").click()
     settle(page)
     expect(page.locator(".pw-board-projector")).to_be_visible()
@@ -190,8 +200,15 @@ def test_board_projector_view_shows_only_the_board_in_large_type(projector_app, 
             }"""
         )
         assert board["smallest"] >= 22, (width, board)
-        assert all(all(checks) for checks in board["columns"]), (width, board["columns"])
         assert not board["scrolls"] and board["controls"] == [], (width, board)
+        inside = [right and bottom for _, _, right, bottom in board["columns"]]
+        whole = [fits_across and fits_down for fits_across, fits_down, _, _ in board["columns"]]
+        assert all(inside) and all(fits_across for fits_across, _, _, _ in board["columns"]), (width, board)
+        if workshop == LONG:  # the crowded column scrolls inside itself and says so
+            assert whole[0] is False and page.locator(".pw-board-more").count() == 1
+            expect(page.locator(".pw-board-more")).to_have_attribute("data-more", "▼ weitere Beiträge")
+        else:
+            assert all(whole), (width, board["columns"])
     expect(page.get_by_text("K360-Fellowtag (Demo) · Projektor-Ansicht")).to_be_visible()
     assert serious_accessibility_problems(page) == []
     page.reload()  # the projector view is in the address

@@ -53,12 +53,32 @@ if (!window.pwBoardProjector) {
     // A fuller column may take more of the width: the largest type at which some share of the width
     // (from equal to in proportion to the text) lets every column fit wins.
     const amounts = columns.map((c) => Math.max(c.innerText.length, 1));
-    const share = (k) => amounts.map((a) => `minmax(0, ${Math.pow(a, k).toFixed(2)}fr)`).join(" ");
-    const shares = [0, 0.5, 0.75, 1].map(share);
+    const share = (k, of) => of.map((a) => `minmax(0, ${Math.pow(a, k).toFixed(2)}fr)`).join(" ");
+    const shares = [0, 0.5, 0.75, 1].map((k) => share(k, amounts));
+    // A column too full for any share should not starve the others: it gets no more than the second fullest.
+    const second = [...amounts].sort((a, b) => b - a)[1] || 1;
+    shares.push(...[0.75, 1].map((k) => share(k, amounts.map((a) => Math.min(a, second)))));
     const fits = (size) => shares.some((share) => { grid.style.gridTemplateColumns = share; return !at(size); });
     let size = Math.max(22, Math.min(36, Math.floor(innerWidth / 52)));
     while (!fits(size) && size > 22) size -= 1;
-    columns.forEach((c) => c.classList.toggle("pw-board-more", c.scrollHeight > c.clientHeight + 1));
+    const overflowing = () => columns.filter((c) => c.scrollHeight > c.clientHeight + 1);
+    if (at(size)) {
+      // Nothing fits even at 22 px: the first share that leaves the fewest columns scrolling, and then the
+      // largest type at which every other column still fits.
+      const counts = shares.map((s) => { grid.style.gridTemplateColumns = s; at(22); return overflowing().length; });
+      grid.style.gridTemplateColumns = shares[counts.indexOf(Math.min(...counts))];
+      at(22);
+      const scrolling = overflowing();
+      size = Math.max(22, Math.min(36, Math.floor(innerWidth / 52)));
+      while (size > 22 && (at(size), overflowing().some((c) => !scrolling.includes(c)))) size -= 1;
+      at(size);
+    }
+    columns.forEach((c) => {
+      const more = c.scrollHeight > c.clientHeight + 1;
+      c.classList.toggle("pw-board-more", more);
+      if (more) c.setAttribute("tabindex", "0");  // a scrolling column can be scrolled by keyboard too
+      else c.removeAttribute("tabindex");
+    });
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fit); } };
   new ResizeObserver(later).observe(document.body);
@@ -204,7 +224,7 @@ def _add_form(folder: WorkshopFolder, workshop: Workshop, group_id: str, kommune
         question = st.radio(
             texts.BOARD_QUESTION,
             [1, 2, 3, 4],
-            format_func=lambda n: f"{n}. {questions[n - 1]}",
+            format_func=lambda n: f"{n}. {common.label_text(questions[n - 1])}",  # radio options render Markdown
             key="pw.board_question",
         )
         if question == 3:

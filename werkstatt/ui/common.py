@@ -139,6 +139,20 @@ def md_escape(text: str) -> str:
     return _BARE_ADDRESS_RE.sub("\\1\u2060", escaped)
 
 
+_LABEL_MARKUP_RE = re.compile(r"\]|<|:(?=[A-Za-z])|(?i:https?|www)(?=[:.])")
+
+
+def label_text(text: str) -> str:
+    """User text inside a widget label or radio option: shown without images, links or Streamlit icons.
+
+    Streamlit renders labels as Markdown but also reads them out, as written, as the field's name:
+    md_escape's backslashes would be read aloud. An invisible word joiner after ``]``, ``<``, ``:`` and
+    ``http``/``www`` breaks image, link, icon, colour and address syntax instead; ``$`` (formulas) gets
+    a backslash. Emphasis may still show, which fetches nothing.
+    """
+    return _LABEL_MARKUP_RE.sub(lambda match: match.group(0) + "\u2060", text).replace("$", "\\$")
+
+
 def show_problems(title: str, problems: list[Problem] | tuple[Problem, ...]) -> None:
     lines = "\n".join(f"- {md_escape(str(p))}" for p in problems)
     st.error(f"{title}\n\n{lines}", icon=":material/error:")

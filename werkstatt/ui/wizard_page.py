@@ -603,7 +603,7 @@ def _step_status(draft: dict, workshop: Workshop, errors: dict[str, list[str]]) 
         with st.container(border=True):
             left, right = st.columns([2, 3])
             left.selectbox(
-                texts.WIZ_STAGE.format(topic=topic.label),
+                texts.WIZ_STAGE.format(topic=common.label_text(topic.label)),
                 options,
                 format_func=lambda s: (
                     texts.WIZ_STAGE_NONE if s is None else texts.WIZ_STAGE_OPTION.format(stage=s, label=STAGES[s])
@@ -612,7 +612,7 @@ def _step_status(draft: dict, workshop: Workshop, errors: dict[str, list[str]]) 
                 placeholder=texts.WIZ_STAGE_NONE,
             )
             right.text_input(
-                texts.WIZ_NOTE.format(topic=topic.label),
+                texts.WIZ_NOTE.format(topic=common.label_text(topic.label)),
                 key=_bind(_key("note", topic.id), ("status", topic.id, "note"), item["note"]),
             )
             with right:
