@@ -228,8 +228,9 @@ def clean_text(value: str) -> str:
 # Reading: plain data → objects
 
 
-class _Checker:
-    """Collects problems for one file while walking its data."""
+class Checker:
+    """Collects problems for one file while walking its data; public because the day's files
+    (``werkstatt/day/``) extend it with their own checks and must report problems the same way."""
 
     def __init__(self, file: str, limits: Limits):
         self.file = file
@@ -259,7 +260,7 @@ class _Checker:
                 self.add(path, texts.ERR_REQUIRED)
             return ""
         if not isinstance(value, str):
-            self.add(path, texts.ERR_EXPECTED_TEXT.format(value=_describe(value)))
+            self.add(path, texts.ERR_EXPECTED_TEXT.format(value=describe(value)))
             return ""
         value = clean_text(value)
         if len(value) > self.limits.max_text_chars:
@@ -270,7 +271,7 @@ class _Checker:
 
     def integer(self, value: Any, path: str, low: int, high: int | None) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(path, texts.ERR_EXPECTED_INT.format(value=_describe(value)))
+            self.add(path, texts.ERR_EXPECTED_INT.format(value=describe(value)))
             return None
         if value < low or (high is not None and value > high):
             bounds = f"{low} bis {high}" if high is not None else f"ab {low}"
@@ -294,7 +295,7 @@ class _Checker:
         if version is None:
             self.add("schema_version", texts.ERR_REQUIRED)
         elif isinstance(version, bool) or not isinstance(version, int):
-            self.add("schema_version", texts.ERR_EXPECTED_INT.format(value=_describe(version)))
+            self.add("schema_version", texts.ERR_EXPECTED_INT.format(value=describe(version)))
         elif version > SCHEMA_VERSION:
             raise NewerSchemaError(
                 [
@@ -319,7 +320,7 @@ class _Checker:
             raise ValidationError(self.problems)
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     """Say in German what YAML made of an unquoted value, so the fix is obvious."""
     if value is None:
         return "leer"
@@ -346,7 +347,7 @@ STATUS_KEYS = {"topic", "stage", "note"}
 
 def parse_workshop(data: Any, slug: str, file: str = "workshop.yaml", limits: Limits | None = None) -> Workshop:
     """Validate the plain data of ``workshop.yaml``; raise ``ValidationError`` with every problem."""
-    check = _Checker(file, limits or Limits())
+    check = Checker(file, limits or Limits())
     check.top_level(data, WORKSHOP_KEYS)
     title = check.text(data, "title", "title", required=True)
     place = check.text(data, "place", "place")
@@ -354,7 +355,7 @@ def parse_workshop(data: Any, slug: str, file: str = "workshop.yaml", limits: Li
     if isinstance(date, dt.datetime):
         date = date.date()
     if date is not None and not isinstance(date, dt.date):
-        check.add("date", texts.ERR_EXPECTED_DATE.format(value=_describe(date)))
+        check.add("date", texts.ERR_EXPECTED_DATE.format(value=describe(date)))
         date = None
 
     topics: list[Topic] = []
@@ -379,7 +380,7 @@ def parse_workshop(data: Any, slug: str, file: str = "workshop.yaml", limits: Li
         if isinstance(raw, str) and raw.strip():
             questions.append(raw)
         else:
-            check.add(f"questions[{i}]", texts.ERR_EXPECTED_TEXT.format(value=_describe(raw)))
+            check.add(f"questions[{i}]", texts.ERR_EXPECTED_TEXT.format(value=describe(raw)))
 
     kommunen: list[Kommune] = []
     for i, raw in enumerate(check.sequence(data.get("kommunen"), "kommunen", limit=500)):
@@ -418,13 +419,13 @@ def parse_workshop(data: Any, slug: str, file: str = "workshop.yaml", limits: Li
 
 def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | None = None) -> Persona:
     """Validate the plain data of one persona file against its workshop."""
-    check = _Checker(file, limits or Limits())
+    check = Checker(file, limits or Limits())
     check.top_level(data, PERSONA_KEYS)
 
     expected_slug = file.removesuffix(".yaml")
     kommune = data.get("kommune")
     if kommune != expected_slug:
-        check.add("kommune", texts.ERR_KOMMUNE_MISMATCH.format(found=_describe(kommune), expected=expected_slug))
+        check.add("kommune", texts.ERR_KOMMUNE_MISMATCH.format(found=describe(kommune), expected=expected_slug))
     elif workshop.kommune(kommune) is None:
         check.add("kommune", texts.ERR_KOMMUNE_UNKNOWN.format(slug=kommune))
 
@@ -436,10 +437,10 @@ def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | Non
             try:
                 updated = dt.datetime.fromisoformat(updated)
             except ValueError:
-                check.add("updated", texts.ERR_EXPECTED_DATE.format(value=_describe(updated)))
+                check.add("updated", texts.ERR_EXPECTED_DATE.format(value=describe(updated)))
                 updated = None
         else:
-            check.add("updated", texts.ERR_EXPECTED_DATE.format(value=_describe(updated)))
+            check.add("updated", texts.ERR_EXPECTED_DATE.format(value=describe(updated)))
             updated = None
 
     raw_profile = check.mapping(data.get("persona"), "persona")
@@ -493,7 +494,7 @@ def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | Non
             if entry_id is None:
                 entry_id = ""  # files written before entries had ids: they get one on the next save
             elif not isinstance(entry_id, str) or not ENTRY_ID_RE.match(entry_id):
-                check.add(f"{path}.id", texts.ERR_ENTRY_ID.format(value=_describe(entry_id)))
+                check.add(f"{path}.id", texts.ERR_ENTRY_ID.format(value=describe(entry_id)))
                 entry_id = ""
             elif entry_id in seen_ids:
                 check.add(f"{path}.id", texts.ERR_ENTRY_ID_DUPLICATE.format(value=entry_id))
@@ -508,7 +509,7 @@ def parse_persona(data: Any, workshop: Workshop, file: str, limits: Limits | Non
                     topics.append(topic)
             evidence = item.get("evidence")
             if evidence is not None and (not isinstance(evidence, str) or evidence not in EVIDENCE):
-                check.add(f"{path}.evidence", texts.ERR_EVIDENCE.format(value=_describe(evidence)))
+                check.add(f"{path}.evidence", texts.ERR_EVIDENCE.format(value=describe(evidence)))
                 evidence = None
             entries.append(Entry(text=text, topics=topics, evidence=evidence, id=entry_id))
         sections[section] = entries

@@ -24,7 +24,7 @@ from typing import Any
 
 from werkstatt import texts
 from werkstatt.matching import similar_words, terms
-from werkstatt.model import Limits, Persona, Workshop, _Checker, _describe, slug_problem
+from werkstatt.model import Checker, Limits, Persona, Workshop, describe, slug_problem
 
 DAY_DIR = "tag"
 MARKET_FILE = "themenboerse.yaml"
@@ -276,7 +276,7 @@ def next_id(prefix: str, existing: list[str]) -> str:
 # Reading: plain data → objects
 
 
-class _DayChecker(_Checker):
+class _DayChecker(Checker):
     """The persona checker plus what the day's files need: ids, Kommunen, topics and choices."""
 
     def __init__(self, file: str, workshop: Workshop, limits: Limits):
@@ -290,7 +290,7 @@ class _DayChecker(_Checker):
         revision = self.integer(data.get("revision", 0), "revision", 0, None) or 0
         updated = data.get("updated")
         if updated is not None and not isinstance(updated, dt.datetime):
-            self.add("updated", texts.ERR_EXPECTED_DATE.format(value=_describe(updated)))
+            self.add("updated", texts.ERR_EXPECTED_DATE.format(value=describe(updated)))
             updated = None
         return revision, updated
 
@@ -338,14 +338,14 @@ class _DayChecker(_Checker):
             return default
         if not isinstance(value, str) or value not in choices:
             allowed = ", ".join(f"„{c}“" for c in choices)
-            self.add(path, texts.DAY_CHOICE.format(allowed=allowed, value=_describe(value)))
+            self.add(path, texts.DAY_CHOICE.format(allowed=allowed, value=describe(value)))
             return default
         return value
 
     def flag(self, data: dict, key: str, path: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.add(path, texts.DAY_EXPECTED_BOOL.format(value=_describe(value)))
+            self.add(path, texts.DAY_EXPECTED_BOOL.format(value=describe(value)))
             return False
         return value
 
@@ -482,7 +482,7 @@ def parse_board(data: Any, workshop: Workshop, group: str, file: str, limits: Li
     revision, updated = check.head(data, {"group", "prefilled", "entries"})
     data = data or {"group": group}
     if data.get("group") != group:
-        check.add("group", texts.DAY_BOARD_MISMATCH.format(found=_describe(data.get("group")), expected=group))
+        check.add("group", texts.DAY_BOARD_MISMATCH.format(found=describe(data.get("group")), expected=group))
     entries: list[BoardEntry] = []
     seen: set[str] = set()
     limit = check.limits.max_entries * BOARD_QUESTIONS
