@@ -21,7 +21,8 @@ from playwright.sync_api import Page, expect
 # -- every page: German, accessible, names shown as text, nothing fetched from elsewhere --------------
 
 IMAGE_NAME = "![x](http://127.0.0.1:9/x.png)"  # another port of this machine: a different origin
-LINK_TOPIC = "[klick](javascript:alert(1))"
+LINK_TOPIC = "[klick](javascript:alert(1)) ![t](http://127.0.0.1:9/thema.png)"
+QUESTION = "![q](http://127.0.0.1:9/frage.png) Gibt es unser Problem auch anderswo?"
 TITLE = "K360 **Fellowtag** ![t](http://127.0.0.1:9/titel.png)"
 LONG_WORD = "Kinder" + "und" * 730  # 2,196 letters without a break
 PAGES = {
@@ -219,6 +220,7 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory):
     workshop["place"] = LONG_WORD  # shown in a markdown caption on the start page
     workshop["kommunen"][0]["name"] = IMAGE_NAME
     workshop["topics"][0]["label"] = LINK_TOPIC
+    workshop["questions"][0] = QUESTION
     (folder / "workshop.yaml").write_text(yaml.safe_dump(workshop, allow_unicode=True, sort_keys=False), "utf-8")
     slug = workshop["kommunen"][0]["slug"]
     persona = yaml.safe_load((folder / f"{slug}.yaml").read_text("utf-8"))
@@ -283,6 +285,15 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
             findings += check_page(page, "Persona, Themen-Auswahl offen", foreign)
             page.keyboard.press("Escape")
             settle(page)
+
+    # Same session, so the chosen Kommune writes on the board: the questions are radio options (Markdown).
+    page.get_by_role("link", name="Themenrunde", exact=True).click()
+    settle(page)
+    questions = page.get_by_role("radiogroup", name="Zu welcher Leitfrage?")
+    expect(questions).to_be_visible()
+    if QUESTION not in questions.inner_text().replace("\u2060", ""):
+        findings.append("Themenrunde: the question is not shown as typed")
+    findings += check_page(page, "Themenrunde mit Kommune", foreign)
 
     for path, name in PAGES.items():
         open_page(page, f"{hostile_app.url}/{path}")
@@ -375,3 +386,14 @@ def test_no_table_holds_an_empty_cell_streamlit_would_paint_as_none(
     assert not at.exception
     for table in at.dataframe:
         assert not table.value.isna().to_numpy().any(), table.value
+
+
+def test_label_text_breaks_images_links_and_icons_but_reads_as_typed() -> None:
+    from werkstatt.ui.common import label_text
+
+    hostile = "![x](http://a.de/x.png) [k](javascript:alert(1)) :red[rot] :material/home: <http://a.de> $x$"
+    shown = label_text(hostile)
+    for syntax in ("](", "<h", ":r", ":m", "http:", "(javascript:"):
+        assert syntax not in shown
+    assert shown.replace("\u2060", "").replace("\\$", "$") == hostile
+    assert label_text("Kinder- und Jugendhilfe (KJSG)") == "Kinder- und Jugendhilfe (KJSG)"  # read aloud as is
