@@ -9,9 +9,10 @@ import pytest
 from scaled_demo import scaled_demo
 
 from werkstatt import compare, presenter, render
-from werkstatt.matching import STOPWORDS, learning_partners, partners_for, similar_words, terms
+from werkstatt.matching import learning_partners, partners_for
 from werkstatt.model import ENTRY_SECTIONS, Entry, Persona, Profile, StatusEntry, empty_persona
 from werkstatt.store import WorkshopFolder
+from werkstatt.words import STOPWORDS, similar_words, terms
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = WorkshopFolder(ROOT / "personas" / "fellowtag-demo")

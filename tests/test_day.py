@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from werkstatt import day
+from werkstatt import day, matching
 from werkstatt.day import RuleError
 from werkstatt.model import ValidationError
 from werkstatt.store import WorkshopFolder
@@ -191,7 +191,7 @@ def test_board_prefill_finds_matching_obstacles_in_their_words(workshop_dir: Pat
     folder = WorkshopFolder(workshop_dir)
     workshop = folder.workshop()
     personas = [r.persona for r in folder.personas() if r.ok]
-    matches = day.matching_obstacles(workshop, personas, "Beteiligung junger Menschen", topics=["beteiligung"])
+    matches = matching.matching_obstacles(workshop, personas, "Beteiligung junger Menschen", topics=["beteiligung"])
     assert matches, "the demo names participation obstacles"
     kommunen = {k for k, _, _ in matches}
     assert len(kommunen) >= 2

@@ -394,7 +394,7 @@ def pages_data_path(folder: WorkshopFolder, codes_changed: bool) -> None:
             if board is not None:
                 render.board_html(workshop, group.title, render.round_meta(workshop, slot, group), board)
         if agenda.slots:  # what a new board starts with
-            day.matching_obstacles(workshop, personas, agenda.slots[-1].title, "", list(workshop.topic_ids[:1]))
+            matching.matching_obstacles(workshop, personas, agenda.slots[-1].title, "", list(workshop.topic_ids[:1]))
     takeaways = _call(folder.takeaways)
     if takeaways is not None:
         render.takeaway_groups(workshop, takeaways)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from werkstatt import texts, wizard
-from werkstatt.matching import similar_words, terms
 from werkstatt.model import ENTRY_SECTIONS, STAGES, Persona, Workshop
 from werkstatt.store import PersonaResult
+from werkstatt.words import similar_words, terms
 
 STEPS_TOTAL = len(wizard.STEP_IDS) - 1  # the preview is not a step to fill in
 # Entries nobody gave a topic are counted and listed under this id and label, after the topics:

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from werkstatt import texts
-from werkstatt.matching import similar_words, terms
 from werkstatt.model import Checker, Limits, Persona, Workshop, describe, slug_problem
 
 DAY_DIR = "tag"
@@ -54,7 +53,6 @@ MAX_IDEAS = 200  # a market with more ideas than this cannot be worked through i
 MAX_SLOTS = 20
 MAX_GROUPS = 8  # parallel groups in one slot
 BOARD_QUESTIONS = 4
-PREFILL_LIMIT = 12  # persona obstacles put on a new board at most
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
@@ -963,30 +961,6 @@ def move_entry(board: Board, entry_id: str, question: int | None = None, step: i
 
 def set_hidden(board: Board, entry_id: str, hidden: bool) -> None:
     board.entry(entry_id).hidden = hidden
-
-
-def matching_obstacles(
-    workshop: Workshop, personas: list[Persona], title: str, description: str = "", topics: list[str] | None = None
-) -> list[tuple[str, str, str]]:
-    """(Kommune, source, words) of persona obstacles that match a topic: the same topic or similar words.
-
-    This is what column 1, *Wo gibt es das Problem noch?*, starts with: the Kommunen whose
-    personas already named the problem, in their own words.
-    """
-    wanted = set(topics or [])
-    topic_terms = terms(f"{title} {description}")
-    scored = []
-    for persona in personas:
-        for n, entry in enumerate(persona.obstacles):
-            exact, compound = similar_words(topic_terms, terms(entry.text))
-            # A shared topic or one shared word alone is too broad ("Kooperation", "Daten" cover half the
-            # day): it takes a second topic, or a topic and a word, or a word and a part of a compound.
-            score = len(wanted & set(entry.topics)) + len(exact) + 0.5 * len(compound)
-            if score >= 1.5:
-                scored.append((score, persona.kommune, f"{persona.kommune} › obstacles[{n}]", entry.text))
-    order = {k.slug: n for n, k in enumerate(workshop.kommunen)}
-    scored.sort(key=lambda s: (-s[0], order.get(s[1], 0)))
-    return [(kommune, source, text) for _, kommune, source, text in scored[:PREFILL_LIMIT]]
 
 
 def prefill(board: Board, matches: list[tuple[str, str, str]]) -> None:

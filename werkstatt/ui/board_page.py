@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from werkstatt import day, render, texts
+from werkstatt import day, matching, render, texts
 from werkstatt.model import ValidationError, Workshop
 from werkstatt.store import WorkshopFolder
 from werkstatt.ui import common
@@ -183,7 +183,7 @@ def _prefill_once(folder: WorkshopFolder, workshop: Workshop, group: day.Group) 
         ideas = []
     idea = next((i for i in ideas if i.id == group.idea), None)
     personas = [r.persona for r in folder.personas() if r.ok]
-    matches = day.matching_obstacles(
+    matches = matching.matching_obstacles(
         workshop,
         personas,
         group.title,
