@@ -67,3 +67,62 @@ def test_card_command_with_a_broken_code_list_answers_in_german(workshop_dir, tm
     assert cli.main(argv) == 1
     assert "keine Zugangskarten geschrieben" in _no_traceback(capsys)
     assert not out.exists()
+
+
+# -- guessing: a forwarded-for header must not buy a fresh budget ------------------------------------
+
+
+def test_a_forwarded_for_header_is_one_client_however_it_names_itself() -> None:
+    from werkstatt.access import client_key
+
+    # uvicorn (under Streamlit) takes X-Forwarded-For from loopback peers as the client address, so a
+    # program on the laptop could name a new address per guess; all such clients share one budget.
+    spoofed = {client_key(f"203.0.113.{n}", f"203.0.113.{n}") for n in range(20)}
+    spoofed |= {client_key("198.51.100.1", "10.0.0.1, 198.51.100.1"), client_key("2001:db8::1", "2001:db8::1")}
+    assert spoofed == {"forwarded"}
+    # A LAN client's header is not believed by the server: its own address still counts, alone.
+    assert client_key("192.168.1.5", "203.0.113.9") == client_key("192.168.1.5") == "ipv4:192.168.1.5"
+    assert client_key(None, "203.0.113.9") == "loopback"
+
+
+@pytest.fixture(scope="module")
+def pin_app(tmp_path_factory):
+    import shutil
+
+    from conftest import DEMO, RunningApp
+
+    root = tmp_path_factory.mktemp("adversarial") / "personas"
+    shutil.copytree(DEMO, root / "fellowtag-demo")
+    running = RunningApp(root, WERKSTATT_PIN="5791")
+    yield running
+    running.stop()
+
+
+def test_wrong_pins_from_ever_new_forwarded_addresses_are_slowed(pin_app, browser) -> None:
+    """Six tabs, each naming another address, send a wrong PIN at once: only the free tries are checked."""
+    from browser_helpers import open_page
+    from playwright.sync_api import expect
+
+    from werkstatt import texts
+    from werkstatt.access import FREE_ATTEMPTS
+
+    contexts = [
+        browser.new_context(locale="de-DE", extra_http_headers={"X-Forwarded-For": f"203.0.113.{n + 1}"})
+        for n in range(FREE_ATTEMPTS + 3)
+    ]
+    try:
+        pages = [context.new_page() for context in contexts]
+        for page in pages:
+            open_page(page, pin_app.url + "/export")
+            page.get_by_label(texts.PIN_LABEL).fill("0000")
+        for page in pages:  # all within a moment, before any wait could run out
+            page.get_by_role("button", name=texts.PIN_SUBMIT).click()
+        outcomes = []
+        for page in pages:
+            wrong, wait = page.get_by_text(texts.PIN_WRONG), page.get_by_text("Zu viele falsche Versuche")
+            expect(wrong.or_(wait)).to_be_visible(timeout=60_000)
+            outcomes.append("wait" if wait.count() else "checked")
+    finally:
+        for context in contexts:
+            context.close()
+    assert outcomes.count("checked") <= FREE_ATTEMPTS, outcomes

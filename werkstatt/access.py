@@ -102,17 +102,22 @@ def find_kommune(code: str, salt: bytes, digests: dict[str, str]) -> str | None:
 # shared by all sessions of the process.
 
 
-def client_key(address: str | None) -> str:
+def client_key(address: str | None, forwarded_for: str | None = None) -> str:
     """One name per client machine: loopback in any spelling is one key, IPv4-mapped IPv6 is IPv4.
 
     Streamlit reports no address for ``localhost`` connections; those count as this machine, too.
     An IPv6 client is keyed by its /64 network, because a host picks new addresses in it at will.
+    Streamlit's server (uvicorn) takes ``X-Forwarded-For`` from a loopback peer as the client's
+    address, so a program on this machine could name a new one per guess: when the address is one
+    the header named, all such clients share the budget ``forwarded``.
     """
     import ipaddress
 
     text = (address or "").strip().strip("[]")
     if not text or text.lower() == "localhost":
         return "loopback"
+    if forwarded_for and text in (part.strip().strip("[]") for part in forwarded_for.split(",")):
+        return "forwarded"
     try:
         ip = ipaddress.ip_address(text.split("%", 1)[0])
     except ValueError:

@@ -353,7 +353,9 @@ def check_pin(entered: str, stored: str, client: str) -> access.Attempt:
 def client_key() -> str:
     """Who is trying: the client machine (loopback, IPv4 and IPv4-mapped IPv6 forms are one key)."""
     address = st.context.ip_address
-    return access.client_key(address if isinstance(address, str) else None)  # AppTest has no real client
+    forwarded = st.context.headers.get("X-Forwarded-For") if st.context.headers else None
+    # AppTest has no real client: no address, no headers
+    return access.client_key(address if isinstance(address, str) else None, forwarded)
 
 
 # -- join codes ---------------------------------------------------------------------------------
