@@ -20,6 +20,7 @@ import yaml
 from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
 from conftest import DEMO, RunningApp
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from werkstatt import texts
 from werkstatt.model import STAGES
@@ -238,7 +239,12 @@ def choose(page: Page, label: str, option: str) -> None:
     box = page.get_by_role("combobox", name=label, exact=True)
     for _ in range(3):
         box.click()
-        page.get_by_role("option", name=option, exact=True).click()
+        choice = page.get_by_role("option", name=option, exact=True)
+        try:
+            choice.wait_for(timeout=3_000)
+        except PlaywrightTimeout:  # the click only focused the box: the keyboard opens the list
+            box.press("ArrowDown")
+        choice.click()
         settle(page)
         if box.input_value() == option:
             return
@@ -433,3 +439,141 @@ def test_morning_workshop_codes_joins_personas_conflict_and_reveal(whole_day: Da
         expect(overview.get_by_text(fellow.persona).first).to_be_visible(timeout=15_000)
     expect(overview.get_by_text(texts.JOIN_NOT_REVEALED)).to_have_count(0)
     no_axe_problems(overview, "Alle Personas after the reveal")
+
+
+def navigate(page: Page, title: str) -> None:
+    """A click in the sidebar: the session (and so the join or the unlock) stays."""
+    page.get_by_role("link", name=title, exact=True).click()
+    settle(page)
+    expect(page.get_by_role("heading", level=1).first).to_be_visible()
+    settle(page)
+
+
+def slide_footer(page: Page) -> str:
+    footer = page.locator(".st-key-pw-projector-footer")
+    expect(footer).to_be_visible()
+    return footer.inner_text()
+
+
+def press_and_wait_for_new_slide(page: Page, key: str) -> str:
+    before = slide_footer(page)
+    page.keyboard.press(key)
+    page.wait_for_function(
+        "before => { const f = document.querySelector('.st-key-pw-projector-footer');"
+        " return f && f.innerText !== before; }",
+        arg=before,
+        timeout=15_000,
+    )
+    settle(page)
+    return slide_footer(page)
+
+
+def add_idea(day: Day, fellow: Fellow, title: str, description: str) -> None:
+    page = fellow.page
+    type_into(day, page.get_by_label(texts.MARKET_FIELD_TITLE, exact=True), title)
+    type_into(day, page.get_by_label(texts.MARKET_FIELD_DESCRIPTION, exact=True), description, confirm="Control+Enter")
+    expect(page.get_by_text(texts.MARKET_SUBMITTED.format(title=title))).to_be_visible()
+
+
+def idea_card(page: Page, title: str):
+    """The bordered card of one idea in the list (the innermost container holding its title)."""
+    return (
+        page.locator('[data-testid="stVerticalBlockBorderWrapper"], [data-testid="stVerticalBlock"]')
+        .filter(has=page.get_by_text(title, exact=True))
+        .filter(has=page.get_by_role("button", name=texts.MARKET_VOTE))
+        .last
+    )
+
+
+def test_afternoon_presenter_market_programme_board_and_takeaways(whole_day: Day) -> None:
+    day = whole_day
+    assert day.facilitator is not None and len(day.fellows) == 3, "runs after the morning"
+    a, b, c = (day.fellows[k] for k in ("stadt-quellbach", "gemeinde-tannwald", "landkreis-ostermoor"))
+    facilitator = day.facilitator
+
+    # 7. The presenter in a new tab of the facilitator's browser: no PIN asked, the same workshop.
+    present = day.new_page(facilitator.context)
+    open_page(present, day.app.url + "/praesentation")
+    expect(present.get_by_label(texts.PIN_LABEL)).to_have_count(0)
+    assert f"workshop={SLUG}" in present.url
+    first = slide_footer(present)
+    assert TITLE in first
+    expect(present.locator(MAIN)).to_contain_text(a.persona)
+    seen = [first]
+    for _ in range(8):  # PageDown (a clicker) until the next persona is on the screen
+        seen.append(press_and_wait_for_new_slide(present, "PageDown"))
+        if b.persona in present.locator(MAIN).inner_text():
+            break
+    expect(present.locator(MAIN)).to_contain_text(b.persona)
+    assert len(set(seen)) == len(seen), seen  # every key press showed another slide
+    assert press_and_wait_for_new_slide(present, "ArrowLeft") == seen[-2]
+    assert press_and_wait_for_new_slide(present, "ArrowRight") == seen[-1]
+    no_axe_problems(present, "Präsentation")
+    present.close()
+
+    # 8. Themenbörse: two fellows bring ideas, the others see them; dots, a fourth one refused.
+    for fellow in (a, b, c):
+        navigate(fellow.page, texts.NAV_MARKET)
+        expect(workshop_line(fellow.page)).to_be_visible()
+    idea_a = (
+        "Beteiligung nach dem Modellprojekt verstetigen",
+        "Wie bleibt ein Jugendbeirat, wenn die Förderung endet?",
+    )
+    idea_b = ("Jugendbeteiligung dauerhaft sichern", "Rückmeldungen an Jugendliche ohne eigene Stelle organisieren.")
+    add_idea(day, a, *idea_a)
+    add_idea(day, b, *idea_b)
+    expect(c.page.get_by_text(idea_a[0], exact=True)).to_be_visible(timeout=10_000)
+    expect(c.page.get_by_text(idea_b[0], exact=True)).to_be_visible(timeout=10_000)
+    vote = idea_card(c.page, idea_a[0]).get_by_role("button", name=texts.MARKET_VOTE)
+    for left in (2, 1, 0):
+        vote.click()
+        settle(c.page)
+        expect(c.page.get_by_text(f"{c.name} hat noch {left} von 3 Punkten.")).to_be_visible()
+    expect(vote).to_be_disabled()  # the fourth dot is refused
+    expect(idea_card(c.page, idea_b[0]).get_by_role("button", name=texts.MARKET_VOTE)).to_be_disabled()
+    idea_card(a.page, idea_b[0]).get_by_role("button", name=texts.MARKET_VOTE).click()
+    settle(a.page)
+    expect(a.page.get_by_text(f"{a.name} hat noch 2 von 3 Punkten.")).to_be_visible()
+    market = day.folder.market()
+    assert {i.title: i.votes for i in market.ideas} == {
+        idea_a[0]: {"landkreis-ostermoor": 3},
+        idea_b[0]: {"stadt-quellbach": 1},
+    }
+    no_axe_problems(c.page, "Themenbörse (fellow)")
+
+    # The facilitator merges B's idea into A's (B's description kept) and takes A's into the programme.
+    navigate(facilitator, texts.NAV_MARKET)
+    facilitator.get_by_text(texts.MARKET_FACILITATION).click()
+    settle(facilitator)
+    choose(facilitator, texts.MARKET_MERGE_SOURCE, f"{idea_b[0]} (1)")
+    choose(facilitator, texts.MARKET_MERGE_TARGET, f"{idea_a[0]} (3)")
+    facilitator.get_by_role("button", name=texts.MARKET_MERGE).click()
+    settle(facilitator)
+    expect(facilitator.get_by_text(texts.MARKET_MERGED)).to_be_visible()
+    merged = next(i for i in day.folder.market().ideas if i.title == idea_a[0])
+    assert idea_a[1] in merged.description and idea_b[1] in merged.description
+    assert merged.dots == 4
+    choose(facilitator, texts.DOC_COL_IDEA, f"{idea_a[0]} (4)")
+    choose(facilitator, texts.MARKET_MARK, "aufgenommen")
+    facilitator.get_by_role("button", name=texts.MARKET_MARK_SAVE).click()
+    settle(facilitator)
+    assert wait_until(lambda: day.folder.market().ideas[0].status == "aufgenommen")
+    expect(b.page.get_by_text(texts.MARKET_MERGED_INTO.format(title=idea_a[0]))).to_be_visible(timeout=10_000)
+
+    # 9. Programm: a block typed as people type times, a round from the idea.
+    navigate(facilitator, texts.NAV_AGENDA)
+    expect(workshop_line(facilitator)).to_be_visible()
+    facilitator.get_by_label(texts.AGENDA_START).fill("9.30")
+    facilitator.get_by_label(texts.AGENDA_END).fill("10.45")
+    block = "Themenrunden am Vormittag"
+    type_into(day, facilitator.get_by_label(texts.AGENDA_SLOT_TITLE), block, confirm="Enter")
+    expect(facilitator.get_by_text(f"09:30–10:45 · {block}").first).to_be_visible()
+    choose(facilitator, texts.AGENDA_GROUP_IDEA, f"{idea_a[0]} (aufgenommen, 4)")
+    type_into(day, facilitator.get_by_label(texts.AGENDA_GROUP_ROOM, exact=True), "Saal Mühlrad")
+    facilitator.get_by_role("button", name=texts.AGENDA_GROUP_SUBMIT).click()
+    settle(facilitator)
+    expect(facilitator.get_by_role("link", name=texts.AGENDA_OPEN_BOARD)).to_be_visible()
+    agenda = day.folder.agenda()
+    assert [(s.start, s.end, s.title) for s in agenda.slots] == [("09:30", "10:45", block)]
+    assert [g.title for g in agenda.slots[0].groups] == [idea_a[0]]
+    no_axe_problems(facilitator, "Programm")
