@@ -20,7 +20,7 @@ from werkstatt.model import (
     slug_problem,
     slugify,
 )
-from werkstatt.store import ConflictError, WorkshopFolder, load_yaml_text, persona_yaml
+from werkstatt.store import ConflictError, WorkshopFolder, dump_yaml, load_yaml_text, persona_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -232,6 +232,12 @@ def test_bidi_controls_in_files_are_removed_on_read(workshop_dir: Path) -> None:
     persona = folder.persona("lindenau").persona
     assert persona.profile.quote == "Anhang: gnp.exe"
     assert persona.obstacles[0].text == "Stolperstein mit Trick"
+
+
+def test_bidi_controls_never_reach_a_file() -> None:
+    # Whatever page or command writes (board, Themenbörse, Workshop anlegen, …), the file is clean.
+    written = dump_yaml({"title": "Bild-\u202egnp.exe", "entries": [{"text": "a\u2066b\u2069c"}]})
+    assert yaml.safe_load(written) == {"title": "Bild-gnp.exe", "entries": [{"text": "abc"}]}
 
 
 # --- refusals ---------------------------------------------------------------------------------

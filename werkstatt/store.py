@@ -36,6 +36,7 @@ from werkstatt.model import (
     Problem,
     ValidationError,
     Workshop,
+    clean_text,
     parse_persona,
     parse_workshop,
     persona_to_data,
@@ -212,6 +213,9 @@ class _Dumper(yaml.SafeDumper):
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     # Literal blocks keep stories readable; the emitter falls back to quotes when a block can't
     # carry the text exactly (leading spaces on the first line, trailing spaces, …).
+    # Every text written is cleaned as typed text is (bidi controls, stray control characters), so the
+    # day's pages, the setup page and the CLI need not each remember to.
+    value = clean_text(value)
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
