@@ -126,3 +126,38 @@ def test_wrong_pins_from_ever_new_forwarded_addresses_are_slowed(pin_app, browse
         for context in contexts:
             context.close()
     assert outcomes.count("checked") <= FREE_ATTEMPTS, outcomes
+
+
+# -- pseudonymisation: forms a copy-paste or a real German place name brings ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Decomposed umlauts (macOS, some web forms) and invisible marks inside a word (soft hyphens from
+        # a hyphenated web page, zero-width spaces) print exactly like the name in the PDF.
+        ("Mu\u0308hlheim und Bru\u0308ckner", "Kommune A und Persona A"),
+        ("Mühl\u00adheim, Mühl\u200bheim, Göt\u00adtin\u00adgen", "Kommune A, Kommune A, Kommune B"),
+        # Demonyms that drop the name's last letters: Göttingen → Göttinger, Dresden → Dresdner, Celle → Celler.
+        ("die Göttinger Kollegen, Göttingerinnen", "die Kommune B Kollegen, Kommune B"),
+        ("das Dresdner Modell, die Celler Runde", "das Kommune C Modell, die Kommune D Runde"),
+        # What must stay: emoji joined by a zero-width joiner, and ordinary words near the names.
+        (
+            "Team \U0001f469\u200d\U0001f467 in der Zelle, Keller, Dresche",
+            "Team \U0001f469\u200d\U0001f467 in der Zelle, Keller, Dresche",
+        ),
+    ],
+)
+def test_scrubber_catches_decomposed_hidden_and_demonym_forms(text: str, expected: str) -> None:
+    from werkstatt.model import Kommune, Persona, Profile, Workshop
+    from werkstatt.pseudonym import scrubber
+
+    kommunen = (
+        Kommune("muehlheim", "Stadt Mühlheim"),
+        Kommune("goettingen", "Landkreis Göttingen"),
+        Kommune("dresden", "Landeshauptstadt Dresden"),
+        Kommune("celle", "Stadt Celle"),
+    )
+    workshop = Workshop("w", "Fellowtag", None, "", (), (), kommunen)
+    person = Persona("muehlheim", profile=Profile(name="Jana Brückner"))
+    assert scrubber(workshop, [person])(text) == expected

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 import string
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -62,6 +63,9 @@ _TITLES = {"dr", "prof", "frau", "herr", "med", "dipl", "ing"}
 _SPELLINGS = {"ä": "(?:ä|ae|a)", "ö": "(?:ö|oe|o)", "ü": "(?:ü|ue|u)", "ß": "(?:ß|ss)"}
 _SPELLED_OUT = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)"}
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
+_DEMONYM = r"er(?:innen|in|n|s)?"
+# Soft hyphens and zero-width marks between two letters: invisible in print, but they split a name.
+_HIDDEN_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u00ad\u200b-\u200d\u2060\ufeff]+(?=[^\W\d_])")
 
 
 def letters(index: int) -> str:
@@ -131,6 +135,10 @@ def _alternative(form: str, derived: bool) -> str:
         ending = r"[^\W\d_]*"
     elif form.lower() in _GENERIC_PARTS:  # "Nord" of "Landkreis Nord", but not of "Nord-Süd-Gefälle"
         ending += r"(?!-[^\W\d_])"
+    # Demonyms that drop the name's ending: Göttingen → Göttinger, Dresden → Dresdner, Celle → Celler.
+    stem = re.sub(r"(?:en|e)$", "", form) if re.search(r"[^\W\d_]{4}(?:en|e)$", form) else ""
+    if stem:
+        return f"(?:{_spelled(form)}{ending}|{_spelled(stem)}n?{_DEMONYM})"
     return f"{_spelled(form)}{ending}"
 
 
@@ -182,6 +190,8 @@ class Scrubber:
     def __call__(self, text: str) -> str:
         if not text or not self._by_key:
             return text
+        # "Mühlheim" typed with a combining umlaut (macOS, some web forms) prints the same as the name.
+        text = _HIDDEN_IN_WORD.sub("", unicodedata.normalize("NFC", text))
         pieces, done = [], 0
         for word in _WORD.finditer(text):
             if word.start() < done:
