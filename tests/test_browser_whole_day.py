@@ -576,4 +576,84 @@ def test_afternoon_presenter_market_programme_board_and_takeaways(whole_day: Day
     agenda = day.folder.agenda()
     assert [(s.start, s.end, s.title) for s in agenda.slots] == [("09:30", "10:45", block)]
     assert [g.title for g in agenda.slots[0].groups] == [idea_a[0]]
+    round_id = agenda.slots[0].groups[0].id
     no_axe_problems(facilitator, "Programm")
+
+    # 10. Themenrunde: two fellows write at the same moment; the facilitator edits one entry and moves one.
+    entry_a = "In Quellbach fehlt nach dem Modellprojekt eine Ansprechperson"
+    entry_b = "Tannwald: Rückmeldungen schreibt jetzt der Jugendring"
+    for fellow, question, words in ((a, 1, entry_a), (b, 2, entry_b)):
+        navigate(fellow.page, texts.NAV_BOARD)
+        expect(fellow.page.locator(".pw-board")).to_contain_text(idea_a[0])
+        radio = fellow.page.get_by_role("radio", name=re.compile(rf"^{question}\. "))
+        for _ in range(3):  # a click during the page's first rerun can be lost: until the choice shows
+            radio.check(force=True)
+            settle(fellow.page)
+            if radio.is_checked():
+                break
+        fellow.page.get_by_label(texts.BOARD_TEXT, exact=True).fill(words)
+        day.typed.append(words)
+    for fellow in (a, b):  # both at once: a click does not wait for the server's answer
+        fellow.page.get_by_role("button", name=texts.BOARD_SUBMIT).click(no_wait_after=True)
+    for fellow in (a, b):
+        expect(fellow.page.get_by_text(texts.BOARD_ADDED)).to_be_visible()
+    assert wait_until(lambda: {e.text for e in day.folder.board(round_id).entries} >= {entry_a, entry_b})
+    written = {(e.text, e.question, e.kommune) for e in day.folder.board(round_id).entries if not e.source}
+    assert written == {(entry_a, 1, "stadt-quellbach"), (entry_b, 2, "gemeinde-tannwald")}
+    no_axe_problems(b.page, "Themenrunde (fellow)")
+
+    navigate(facilitator, texts.NAV_BOARD)
+    facilitator.get_by_text(texts.BOARD_EDIT_MODE).click()
+    settle(facilitator)
+    edited_entry = "In Quellbach fehlt nach dem Modellprojekt eine feste Ansprechperson im Jugendamt"
+    card = facilitator.locator('[data-testid="stHorizontalBlock"]').filter(has_text=entry_a).last
+    card.get_by_role("button", name=texts.BOARD_EDIT).click()
+    editor = facilitator.get_by_label(texts.BOARD_EDIT_TEXT).locator("visible=true")
+    expect(editor).to_have_value(entry_a)  # the field opens with the entry's words
+    editor.fill(edited_entry)
+    day.typed.append(edited_entry)
+    facilitator.get_by_role("button", name=texts.BOARD_EDIT_SAVE).locator("visible=true").click()
+    settle(facilitator)
+    assert wait_until(lambda: edited_entry in {e.text for e in day.folder.board(round_id).entries})
+    card = facilitator.locator('[data-testid="stHorizontalBlock"]').filter(has_text=entry_b).last
+    card.get_by_role("button", name=texts.BOARD_EDIT).click()
+    expect(facilitator.get_by_label(texts.BOARD_EDIT_TEXT).locator("visible=true")).to_have_value(entry_b)
+    facilitator.get_by_label(texts.BOARD_MOVE_TO).locator("visible=true").click()
+    facilitator.get_by_role("option", name=re.compile(r"^4\. ")).click()
+    facilitator.get_by_role("button", name=texts.BOARD_EDIT_SAVE).locator("visible=true").click()
+    settle(facilitator)
+    expect(facilitator.get_by_text("Bitte einen Text")).to_have_count(0)
+    assert wait_until(lambda: [e.question for e in day.folder.board(round_id).entries if e.text == entry_b] == [4])
+    board_texts = [e.text for e in day.folder.board(round_id).entries]
+    assert entry_a not in board_texts and board_texts.count(edited_entry) == 1
+
+    # 11. Mitnehmen: each fellow notes what to try and whom to call.
+    takeaways = {
+        a.kommune: ("Feste Ansprechperson nach dem Vorbild von Tannwald", "Gespräch mit der Amtsleitung", b.name),
+        b.kommune: ("Jugendring für Rückmeldungen gewinnen", "Anruf beim Kreisjugendring", c.name),
+        c.kommune: ("Einheitliche Angebotstabelle für alle Gemeinden", "Vorlage im Kreistag", a.name),
+    }
+    for fellow in (a, b, c):
+        what, step, contact = takeaways[fellow.kommune]
+        page = fellow.page
+        navigate(page, texts.NAV_TAKEAWAYS)
+        expect(workshop_line(page)).to_be_visible()
+        page.get_by_label(texts.TAKEAWAYS_TEXT).last.fill(what)
+        page.get_by_label(texts.TAKEAWAYS_NEXT).last.fill(step)
+        day.typed += [what, step]
+        page.get_by_label(texts.TAKEAWAYS_CONTACTS).last.click()
+        page.get_by_role("option", name=contact, exact=True).click()
+        page.keyboard.press("Escape")
+        page.get_by_role("button", name=texts.TAKEAWAYS_ADD).last.click()
+        settle(page)
+        expect(page.get_by_text(texts.TAKEAWAYS_SAVED)).to_be_visible()
+        expect(page.get_by_label(texts.TAKEAWAYS_TEXT).last).to_have_value("")
+    no_axe_problems(c.page, "Mitnehmen")
+    saved = {
+        k: [(t.text, t.next_step, t.contacts) for t in items] for k, items in day.folder.takeaways().kommunen.items()
+    }
+    assert saved == {k: [(w, s, [slug_of(n)])] for k, (w, s, n) in takeaways.items()}
+
+
+def slug_of(name: str) -> str:
+    return next(slug for slug, n in KOMMUNEN.items() if n == name)
