@@ -241,8 +241,9 @@ def test_presenter_keys_move_the_slides(app, page: Page) -> None:
 def test_facilitator_exports_everything_and_downloads_the_documentation(app, page: Page) -> None:
     open_page(page, f"{app.url}/export")
     page.get_by_role("button", name="Alles exportieren").click()
+    # Every PDF takes seconds, more on a busy machine: wait for the outcome, not for settle's 30 s.
+    expect(page.get_by_text("Fertig: 10 Datei(en)")).to_be_visible(timeout=180_000)
     settle(page)
-    expect(page.get_by_text("Fertig: 10 Datei(en)")).to_be_visible(timeout=180_000)  # PDFs take seconds
     assert serious_accessibility_problems(page) == []
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Dokumentation.pdf herunterladen").click()
