@@ -58,6 +58,7 @@ ENGLISH_NAMES = {
 }  # fmt: skip
 ENGLISH_PATTERNS = [
     r"^Remove .+",
+    r"^Help for ",
     r"^Press (Ctrl|⌘)?\+?Enter to (apply|submit form)",
     r"per file",
     r"^Drag and drop",
