@@ -398,3 +398,23 @@ def test_label_text_breaks_images_links_and_icons_but_reads_as_typed() -> None:
         assert syntax not in shown
     assert shown.replace("\u2060", "").replace("\\$", "$") == hostile
     assert label_text("Kinder- und Jugendhilfe (KJSG)") == "Kinder- und Jugendhilfe (KJSG)"  # read aloud as is
+
+
+def test_app_sets_german_error_text_and_asks_no_outside_address(
+    workshop_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit import net_util
+    from streamlit.elements import exception
+    from streamlit.testing.v1 import AppTest
+
+    from werkstatt import texts
+
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.setattr(exception, "_GENERIC_UNCAUGHT_EXCEPTION_TEXT", exception._GENERIC_UNCAUGHT_EXCEPTION_TEXT)
+    monkeypatch.setattr(net_util, "get_external_ip", net_util.get_external_ip)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert exception._GENERIC_UNCAUGHT_EXCEPTION_TEXT == texts.UI_UNEXPECTED_ERROR  # instead of "This app has …"
+    # answered by app.py at once, without asking checkip.amazonaws.com
+    assert net_util.get_external_ip.__code__.co_filename == str(ROOT / "app.py")
+    assert net_util.get_external_ip() is None
