@@ -418,3 +418,14 @@ def test_app_sets_german_error_text_and_asks_no_outside_address(
     # answered by app.py at once, without asking checkip.amazonaws.com
     assert net_util.get_external_ip.__code__.co_filename == str(ROOT / "app.py")
     assert net_util.get_external_ip() is None
+
+
+def test_every_english_word_replaced_is_streamlits_own_wording() -> None:
+    """A Streamlit update that rewords a string shows up here, not as English in the room."""
+    import streamlit
+
+    from werkstatt import texts
+
+    bundle = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    code = "\n".join(path.read_text("utf-8", errors="ignore") for path in bundle.glob("*.js"))
+    assert [english for english in texts.UI_GERMAN if english not in code] == []

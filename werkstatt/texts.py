@@ -457,8 +457,6 @@ UI_GERMAN = {
     "Next month": "Nächster Monat",
     # file uploader
     "Upload": "Hochladen",
-    "Browse files": "Datei auswählen",
-    "Drag and drop file here": "Datei hierher ziehen",
     "Drag and drop a file here": "Datei hierher ziehen",
     "Drag and drop files here": "Dateien hierher ziehen",
     "File type not allowed.": "Diese Dateiart ist hier nicht erlaubt (nur PNG oder JPEG).",
@@ -469,7 +467,6 @@ UI_GERMAN = {
     "Error:": "Fehler:",
     "Add files": "Datei hinzufügen",
     "Loading": "Lädt",
-    "This type of files are not allowed.": "Diese Dateiart ist hier nicht erlaubt (nur PNG oder JPEG).",
     # tables and charts
     "Show/hide columns": "Spalten zeigen oder verbergen",
     "Download as CSV": "Als CSV herunterladen",
