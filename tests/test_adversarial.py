@@ -2,7 +2,8 @@
 
 The cases the issue names are tested where they were built (test_hostile_files, test_access, test_export,
 test_images, test_browser_german, …); this file holds what a careless or hostile user could still do after
-that: CLI commands on a folder that refuses writes, a broken code list on the card command's input.
+that: CLI commands on a folder that refuses writes (the access cards, once a CLI command fed by the app,
+are made by the render worker now: a broken request to it is tested in test_worker).
 """
 
 from __future__ import annotations
@@ -57,16 +58,6 @@ def test_codes_command_names_a_refused_card_file_in_german(workshop_dir, capsys,
     assert cli.main(argv) == 1
     err = _no_traceback(capsys)
     assert "den Ordner gibt es nicht" in err and "No such file" not in err
-
-
-@pytest.mark.parametrize("stdin", ["{kaputt", "[1, 2]", "", '"lindenau"'])
-def test_card_command_with_a_broken_code_list_answers_in_german(workshop_dir, tmp_path, capsys, monkeypatch, stdin):
-    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(stdin))
-    out = tmp_path / "karten.pdf"
-    argv = ["zugangskarten", str(workshop_dir), "--out", str(out), "--url", "http://192.168.1.20:8501"]
-    assert cli.main(argv) == 1
-    assert "keine Zugangskarten geschrieben" in _no_traceback(capsys)
-    assert not out.exists()
 
 
 # -- guessing: a forwarded-for header must not buy a fresh budget ------------------------------------
@@ -161,3 +152,75 @@ def test_scrubber_catches_decomposed_hidden_and_demonym_forms(text: str, expecte
     workshop = Workshop("w", "Fellowtag", None, "", (), (), kommunen)
     person = Persona("muehlheim", profile=Profile(name="Jana Brückner"))
     assert scrubber(workshop, [person])(text) == expected
+
+
+# -- symbolic links: the app reads none either ------------------------------------------------------
+
+OUTSIDE_SECRET = "GEHEIM-VON-AUSSEN"
+
+
+def _link_to_outside(workshop_dir, tmp_path, name: str) -> None:
+    """Replace ``name`` by a link to a valid copy of itself outside the workshop that carries a secret."""
+    original = workshop_dir / name
+    text = original.read_text("utf-8")
+    outside = tmp_path / ("draussen-" + name.replace("/", "-"))
+    changed = text.replace("Jana Brückner", OUTSIDE_SECRET).replace("Berlin", OUTSIDE_SECRET)
+    changed = changed.replace("schema_version: 1\n", f"schema_version: 1\n# {OUTSIDE_SECRET}\n", 1)
+    outside.write_text(changed, "utf-8")
+    original.unlink()
+    original.symlink_to(outside)
+
+
+@pytest.mark.parametrize("name", ["lindenau.yaml", "workshop.yaml", "tag/programm.yaml"])
+def test_the_app_reads_no_file_through_a_symbolic_link(workshop_dir, tmp_path, name: str) -> None:
+    from werkstatt.model import ValidationError
+    from werkstatt.store import WorkshopFolder
+
+    _link_to_outside(workshop_dir, tmp_path, name)
+    folder = WorkshopFolder(workshop_dir)
+    read = {
+        "lindenau.yaml": lambda: folder.persona("lindenau"),
+        "workshop.yaml": folder.workshop,
+        "tag/programm.yaml": folder.agenda,
+    }[name]
+    with pytest.raises(ValidationError) as caught:
+        result = read()
+        if not result.ok:  # a persona: its problems instead of an exception
+            raise ValidationError(result.problems)
+    problems = [str(p) for p in caught.value.problems]
+    assert problems == [f"{name.rsplit('/', 1)[-1]}: " + __import__("werkstatt").texts.ERR_SYMLINK], problems
+
+
+def test_alle_personas_shows_a_linked_persona_file_as_an_error_not_its_content(workshop_dir, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    _link_to_outside(workshop_dir, tmp_path, "lindenau.yaml")
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    at = AppTest.from_string("from werkstatt.ui import overview\noverview.page()\n", default_timeout=60)
+    at.session_state["pw.workshop"] = workshop_dir.name
+    at.run()
+    assert not at.exception, at.exception
+    drawn = "\n".join(str(element.proto) for element in at.main)
+    assert OUTSIDE_SECRET not in drawn
+    errors = [e.value.replace("\\", "") for e in at.error]  # error cards escape Markdown
+    assert any("lindenau.yaml: ist eine Verknüpfung" in e for e in errors), errors
+
+
+def test_a_pipe_named_like_a_persona_file_does_not_hang_the_page(workshop_dir) -> None:
+    """A named pipe (from an unpacked archive) would block every read of it forever."""
+    import os
+    import threading
+
+    from werkstatt.store import WorkshopFolder
+
+    (workshop_dir / "lindenau.yaml").unlink()
+    os.mkfifo(workshop_dir / "lindenau.yaml")
+    results = []
+    reader = threading.Thread(target=lambda: results.append(WorkshopFolder(workshop_dir).persona("lindenau")))
+    reader.daemon = True  # before the fix it never ends; the test must still end
+    reader.start()
+    reader.join(timeout=20)
+    assert results, "reading a named pipe blocked"
+    assert [str(p) for p in results[0].problems] == [
+        "lindenau.yaml: Datei lässt sich nicht lesen (ein Ordner statt einer Datei, oder kein Lesezugriff)"
+    ]

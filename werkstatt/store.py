@@ -275,18 +275,29 @@ def read_yaml_file(path: Path, limits: Limits) -> Any:
     """Read one file with the size limit and encoding check, then parse it safely."""
     file = path.name
     try:
-        size = path.stat().st_size
+        # A link could show any file of the server on a page; a named pipe would block the page forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         raise ValidationError([Problem(file, "", texts.ERR_FILE_MISSING)]) from None
-    except OSError:
-        raise ValidationError([Problem(file, "", texts.ERR_FILE_UNREADABLE)]) from None
-    if size > limits.max_file_bytes:
-        message = texts.ERR_FILE_TOO_BIG.format(size=size // 1024, limit=limits.max_file_bytes // 1024)
+    except OSError as err:
+        message = texts.ERR_SYMLINK if err.errno == errno.ELOOP else texts.ERR_FILE_UNREADABLE
+        raise ValidationError([Problem(file, "", message)]) from None
+    status = os.fstat(fd)
+    if not S_ISREG(status.st_mode):  # a folder named like a file, a pipe, a device
+        os.close(fd)
+        raise ValidationError([Problem(file, "", texts.ERR_FILE_UNREADABLE)])
+    if status.st_size > limits.max_file_bytes:
+        os.close(fd)
+        message = texts.ERR_FILE_TOO_BIG.format(size=status.st_size // 1024, limit=limits.max_file_bytes // 1024)
         raise ValidationError([Problem(file, "", message)])
-    try:
-        raw = path.read_bytes()
-    except OSError:  # a folder named like a file, no permission, a vanished network share …
-        raise ValidationError([Problem(file, "", texts.ERR_FILE_UNREADABLE)]) from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            raw = handle.read(limits.max_file_bytes + 1)
+        except OSError:  # no permission, a vanished network share …
+            raise ValidationError([Problem(file, "", texts.ERR_FILE_UNREADABLE)]) from None
+    if len(raw) > limits.max_file_bytes:  # it grew while being read
+        message = texts.ERR_FILE_TOO_BIG.format(size=len(raw) // 1024, limit=limits.max_file_bytes // 1024)
+        raise ValidationError([Problem(file, "", message)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
