@@ -22,7 +22,6 @@ sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).
 
 from bench_store import timed  # noqa: E402
 
-from werkstatt import day  # noqa: E402
 from werkstatt.store import WorkshopFolder  # noqa: E402
 
 DEMO = Path(__file__).resolve().parent.parent / "personas" / "fellowtag-demo"
@@ -33,7 +32,7 @@ def fresh(tmp: Path, name: str) -> WorkshopFolder:
     target = tmp / name / "fellowtag-demo"
     shutil.copytree(DEMO, target)
     folder = WorkshopFolder(target)
-    folder.update_market(lambda m: day.set_dots(m, 20))
+    folder.update_market(lambda m: m.set_dots(20))
     return folder
 
 
@@ -45,7 +44,7 @@ def main() -> None:
         dot_times, save_times = [], []
         for n in range(ROUNDS):
             kommune = kommunen[n % len(kommunen)]
-            dot_times.append(timed(lambda k=kommune: folder.update_market(lambda m: day.vote(m, "idee-5", k))))
+            dot_times.append(timed(lambda k=kommune: folder.update_market(lambda m: m.vote("idee-5", k))))
             persona = folder.persona("lindenau").persona
             save_times.append(timed(lambda p=persona: folder.save_persona(p, base_revision=p.revision)))
         dot, save = statistics.median(dot_times), statistics.median(save_times)
@@ -53,8 +52,8 @@ def main() -> None:
 
         def act(target: WorkshopFolder, kommune: str) -> None:
             for k in range(3):
-                target.update_market(lambda m: day.vote(m, "idee-2", kommune))
-                target.update_board("runde-1", lambda b, k=k: day.add_entry(b, 1 + k, f"{kommune} {k}", kommune))
+                target.update_market(lambda m: m.vote("idee-2", kommune))
+                target.update_board("runde-1", lambda b, k=k: b.add_entry(1 + k, f"{kommune} {k}", kommune))
 
         serial_folder = fresh(tmp, "serial")
         twelve = (kommunen * 2)[:12]

@@ -10,7 +10,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from werkstatt import day
+from werkstatt import day, matching
 from werkstatt.store import WorkshopFolder
 
 DEMO = Path(__file__).resolve().parent.parent / "personas" / "fellowtag-demo"
@@ -63,7 +63,7 @@ def main() -> None:
         ("Verfahrenslotse nach KJSG: wo ansiedeln?", "massnahmen", "landkreis-seenwalde", ["kjsg"], ""),
     ]
     for title, step, kommune, topics, description in ideas:
-        market(lambda m, a=(title, description, step, kommune, topics): day.submit_idea(m, *a))
+        market(lambda m, a=(title, description, step, kommune, topics): m.submit_idea(*a))
     for idea, kommune in [
         ("idee-1", "landkreis-saalwinkel"),
         ("idee-2", "landkreis-hohenau-tannberg"),
@@ -72,7 +72,7 @@ def main() -> None:
         ("idee-5", "neustrand"),
         ("idee-6", "landkreis-talheim"),
     ]:
-        market(lambda m, i=idea, k=kommune: day.toggle_support(m, i, k))
+        market(lambda m, i=idea, k=kommune: m.toggle_support(i, k))
     votes = {
         "lindenau": ["idee-1", "idee-1", "idee-2"],
         "neustrand": ["idee-2", "idee-2", "idee-5"],
@@ -86,22 +86,22 @@ def main() -> None:
     }
     for kommune, chosen in votes.items():
         for idea in chosen:
-            market(lambda m, i=idea, k=kommune: day.vote(m, i, k))
-    market(lambda m: day.merge(m, "idee-7", "idee-1"))
+            market(lambda m, i=idea, k=kommune: m.vote(i, k))
+    market(lambda m: m.merge("idee-7", "idee-1"))
     for idea in ("idee-1", "idee-2", "idee-3", "idee-6"):
-        market(lambda m, i=idea: day.mark(m, i, "aufgenommen"))
-    market(lambda m: day.mark(m, "idee-4", "spaeter"))
+        market(lambda m, i=idea: m.mark(i, "aufgenommen"))
+    market(lambda m: m.mark("idee-4", "spaeter"))
 
     def agenda(change):  # noqa: ANN001, ANN202
         return folder._update_day(  # noqa: SLF001
             day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop), day.agenda_to_data, change, STAMP
         )
 
-    agenda(lambda a: day.add_slot(a, "09:30", "11:00", "Persona-Runde"))
-    first = agenda(lambda a: day.add_slot(a, "11:15", "12:30", "Themenrunden 1"))
-    agenda(lambda a: day.add_slot(a, "12:30", "13:30", "Mittagspause"))
-    second = agenda(lambda a: day.add_slot(a, "13:30", "14:45", "Themenrunden 2"))
-    agenda(lambda a: day.add_slot(a, "15:00", "15:45", "Mitnehmen und Ausblick"))
+    agenda(lambda a: a.add_slot("09:30", "11:00", "Persona-Runde"))
+    first = agenda(lambda a: a.add_slot("11:15", "12:30", "Themenrunden 1"))
+    agenda(lambda a: a.add_slot("12:30", "13:30", "Mittagspause"))
+    second = agenda(lambda a: a.add_slot("13:30", "14:45", "Themenrunden 2"))
+    agenda(lambda a: a.add_slot("15:00", "15:45", "Mitnehmen und Ausblick"))
     current = folder.market()
     sessions = [
         (first.id, "idee-1", "Elbe", ["landkreis-seenwalde"]),
@@ -114,7 +114,7 @@ def main() -> None:
         title = current.idea(idea_id).title
         groups.append(
             (
-                agenda(lambda a, s=slot_id, t=title, i=idea_id, r=room, p=presenters: day.add_group(a, s, t, i, r, p)),
+                agenda(lambda a, s=slot_id, t=title, i=idea_id, r=room, p=presenters: a.add_group(s, t, i, r, p)),
                 current.idea(idea_id),
             )
         )
@@ -167,12 +167,12 @@ def main() -> None:
         ],
     }
     for n, (group, idea) in enumerate(groups):
-        matches = day.matching_obstacles(workshop, all_personas, idea.title, idea.description, idea.topics)
+        matches = matching.matching_obstacles(workshop, all_personas, idea.title, idea.description, idea.topics)
 
         def change(b, matches=matches, n=n):  # noqa: ANN001, ANN202
-            day.prefill(b, matches)
+            b.prefill(matches)
             for question, text, kommune, kind in board_entries.get(n, []):
-                day.add_entry(b, question, text, kommune, kind)
+                b.add_entry(question, text, kommune, kind)
 
         folder._update_day(  # noqa: SLF001
             day.board_file(group.id),
@@ -214,7 +214,7 @@ def main() -> None:
             day.TAKEAWAYS_FILE,
             lambda d: day.parse_takeaways(d, workshop),
             day.takeaways_to_data,
-            lambda t, a=(kommune, text, step, contacts): day.add_takeaway(t, *a),
+            lambda t, a=(kommune, text, step, contacts): t.add_takeaway(*a),
             STAMP,
         )
     for kept in (DEMO / ".history").glob(f"{day.DAY_DIR}-*"):  # the demo's day starts without a history

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from werkstatt import day
 from werkstatt.store import WorkshopFolder
 
 
@@ -79,7 +78,7 @@ def test_ideas_keep_their_place_until_sorted_and_a_merge_can_be_undone(personas:
     at = open_page("market_page")
     arrival = ["idee-1", "idee-2", "idee-3", "idee-4", "idee-5", "idee-6", "idee-8"]
     assert shown_ideas(at, folder) == arrival  # not by dots: idee-3 has more than idee-2
-    folder.update_market(lambda m: (day.set_dots(m, 10), day.vote(m, "idee-8", "lindenau", 5)))
+    folder.update_market(lambda m: (m.set_dots(10), m.vote("idee-8", "lindenau", 5)))
     at.run()
     assert shown_ideas(at, folder) == arrival  # dots coming in move no card
     next(b for b in at.button if b.label == "Nach Punkten sortieren").click().run()

@@ -13,7 +13,6 @@ from browser_helpers import open_page, serious_accessibility_problems, settle
 from conftest import DEMO, RunningApp
 from playwright.sync_api import Page, expect
 
-from werkstatt import day
 from werkstatt.model import Entry
 from werkstatt.store import WorkshopFolder
 
@@ -68,7 +67,7 @@ def projector_app(tmp_path_factory: pytest.TempPathFactory):
 
     def crowd(board) -> None:  # noqa: ANN001 - a day.Board: twenty contributions to the first question
         for n in range(20):
-            day.add_entry(board, 1, f"Beitrag {n}: Beteiligung bleibt bei einer einmaligen Umfrage stehen.", "lindenau")
+            board.add_entry(1, f"Beitrag {n}: Beteiligung bleibt bei einer einmaligen Umfrage stehen.", "lindenau")
 
     folder.update_board("runde-2", crowd)
     running = RunningApp(root)

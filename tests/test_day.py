@@ -27,47 +27,47 @@ def no_day(workshop_dir: Path) -> Path:
 
 def _market(dots: int = 3) -> day.Market:
     market = day.Market(dots_per_kommune=dots)
-    day.submit_idea(market, "Ombudsstelle aufbauen", kommune="lindenau", topics=["kjsg"])
-    day.submit_idea(market, "Ombudsstellen einrichten", kommune="hafenstedt", topics=["beteiligung"])
-    day.submit_idea(market, "Präventionskette finanzieren", kommune="rheinfurt")
+    market.submit_idea("Ombudsstelle aufbauen", kommune="lindenau", topics=["kjsg"])
+    market.submit_idea("Ombudsstellen einrichten", kommune="hafenstedt", topics=["beteiligung"])
+    market.submit_idea("Präventionskette finanzieren", kommune="rheinfurt")
     return market
 
 
 def test_dots_are_limited_per_kommune_and_can_be_taken_back() -> None:
     market = _market(dots=3)
-    day.vote(market, "idee-1", "neustrand")
-    day.vote(market, "idee-1", "neustrand")
-    day.vote(market, "idee-3", "neustrand")
+    market.vote("idee-1", "neustrand")
+    market.vote("idee-1", "neustrand")
+    market.vote("idee-3", "neustrand")
     assert market.dots_left("neustrand") == 0
     with pytest.raises(RuleError, match="Alle 3 Punkte"):
-        day.vote(market, "idee-2", "neustrand")
+        market.vote("idee-2", "neustrand")
     assert market.dots_left("lindenau") == 3  # another Kommune has its own dots
-    day.vote(market, "idee-1", "neustrand", -1)
+    market.vote("idee-1", "neustrand", -1)
     assert market.dots_left("neustrand") == 1
     assert market.idea("idee-1").votes == {"neustrand": 1}
     with pytest.raises(RuleError, match="keinen Punkt"):
-        day.vote(market, "idee-2", "neustrand", -1)
-    day.vote(market, "idee-1", "neustrand", -1)
+        market.vote("idee-2", "neustrand", -1)
+    market.vote("idee-1", "neustrand", -1)
     assert "neustrand" not in market.idea("idee-1").votes
 
 
 def test_support_toggles_and_own_idea_is_refused() -> None:
     market = _market()
-    assert day.toggle_support(market, "idee-1", "rheinfurt") is True
+    assert market.toggle_support("idee-1", "rheinfurt") is True
     assert market.idea("idee-1").supporters == ["rheinfurt"]
-    assert day.toggle_support(market, "idee-1", "rheinfurt") is False
+    assert market.toggle_support("idee-1", "rheinfurt") is False
     with pytest.raises(RuleError, match="eigene Idee"):
-        day.toggle_support(market, "idee-1", "lindenau")
+        market.toggle_support("idee-1", "lindenau")
 
 
 def test_merging_keeps_votes_supporters_and_the_submitter() -> None:
     market = _market()
-    day.vote(market, "idee-1", "neustrand")
-    day.vote(market, "idee-2", "neustrand", 2)
-    day.vote(market, "idee-2", "rheinfurt")
-    day.toggle_support(market, "idee-2", "kesselbrunn")
+    market.vote("idee-1", "neustrand")
+    market.vote("idee-2", "neustrand", 2)
+    market.vote("idee-2", "rheinfurt")
+    market.toggle_support("idee-2", "kesselbrunn")
     total_before = sum(i.dots for i in market.ideas)
-    day.merge(market, "idee-2", "idee-1")
+    market.merge("idee-2", "idee-1")
     target, source = market.idea("idee-1"), market.idea("idee-2")
     assert target.votes == {"neustrand": 3, "rheinfurt": 1}
     assert sum(i.dots for i in market.ideas) == total_before
@@ -78,24 +78,24 @@ def test_merging_keeps_votes_supporters_and_the_submitter() -> None:
     assert market.merged_titles("idee-1") == ["Ombudsstellen einrichten"]
     assert market.dots_left("neustrand") == 0  # carried dots still count against the Kommune
     with pytest.raises(RuleError, match="zusammengelegt"):
-        day.vote(market, "idee-2", "lindenau")
+        market.vote("idee-2", "lindenau")
     # Merging the merged target again carries earlier merges along.
-    day.merge(market, "idee-1", "idee-3")
+    market.merge("idee-1", "idee-3")
     assert market.idea("idee-2").merged_into == "idee-3"
     assert market.idea("idee-3").dots == total_before
 
 
 def test_merging_keeps_the_description_and_can_be_undone_exactly(no_day: Path) -> None:
     market = _market()
-    day.edit_idea(market, "idee-1", "Ombudsstelle aufbauen", "Wer berät?", "", ["kjsg"])
-    day.edit_idea(market, "idee-2", "Ombudsstellen einrichten", "Erfahrungen aus Hafenstedt", "", ["beteiligung"])
-    day.mark(market, "idee-2", "spaeter")
-    day.vote(market, "idee-1", "neustrand")
-    day.vote(market, "idee-2", "neustrand", 2)
-    day.vote(market, "idee-2", "rheinfurt")
-    day.toggle_support(market, "idee-2", "kesselbrunn")
-    day.merge(market, "idee-3", "idee-2")  # merged into the source first: it must follow the undo
-    day.merge(market, "idee-2", "idee-1")
+    market.edit_idea("idee-1", "Ombudsstelle aufbauen", "Wer berät?", "", ["kjsg"])
+    market.edit_idea("idee-2", "Ombudsstellen einrichten", "Erfahrungen aus Hafenstedt", "", ["beteiligung"])
+    market.mark("idee-2", "spaeter")
+    market.vote("idee-1", "neustrand")
+    market.vote("idee-2", "neustrand", 2)
+    market.vote("idee-2", "rheinfurt")
+    market.toggle_support("idee-2", "kesselbrunn")
+    market.merge("idee-3", "idee-2")  # merged into the source first: it must follow the undo
+    market.merge("idee-2", "idee-1")
     target = market.idea("idee-1")
     assert target.description == "Wer berät?\n\nAus „Ombudsstellen einrichten“: Erfahrungen aus Hafenstedt"
     assert market.idea("idee-3").merged_into == "idee-1"
@@ -104,8 +104,8 @@ def test_merging_keeps_the_description_and_can_be_undone_exactly(no_day: Path) -
     folder.update_market(lambda m: m.ideas.extend(market.ideas) or setattr(m, "dots_per_kommune", 3))
     market = folder.market()
     assert market.idea("idee-2").undo is not None
-    day.vote(market, "idee-1", "rheinfurt", -1)  # Rheinfurt took its carried dot back meanwhile
-    returned_to = day.unmerge(market, "idee-2")
+    market.vote("idee-1", "rheinfurt", -1)  # Rheinfurt took its carried dot back meanwhile
+    returned_to = market.unmerge("idee-2")
     source, target = market.idea("idee-2"), market.idea("idee-1")
     assert returned_to is target
     assert (source.status, source.merged_into, source.undo) == ("spaeter", "", None)
@@ -117,37 +117,37 @@ def test_merging_keeps_the_description_and_can_be_undone_exactly(no_day: Path) -
     assert market.idea("idee-3").merged_into == "idee-2"
     assert market.dots_left("neustrand") == 0 and market.dots_left("rheinfurt") == 3
     with pytest.raises(RuleError, match="nicht"):
-        day.unmerge(market, "idee-2")
+        market.unmerge("idee-2")
 
 
 def test_merging_refuses_a_description_that_would_be_too_long() -> None:
     market = _market()
-    day.edit_idea(market, "idee-1", "Eins", "a" * 3000, "", [])
-    day.edit_idea(market, "idee-2", "Zwei", "b" * 1500, "", [])
+    market.edit_idea("idee-1", "Eins", "a" * 3000, "", [])
+    market.edit_idea("idee-2", "Zwei", "b" * 1500, "", [])
     with pytest.raises(RuleError, match="länger als 4000"):
-        day.merge(market, "idee-2", "idee-1")
+        market.merge("idee-2", "idee-1")
     assert market.idea("idee-2").active and market.idea("idee-1").description == "a" * 3000
 
 
 def test_ideas_keep_their_place_while_dots_come_in() -> None:
     market = _market()
-    day.vote(market, "idee-3", "neustrand", 2)
+    market.vote("idee-3", "neustrand", 2)
     assert [i.id for i in market.in_order()] == ["idee-1", "idee-2", "idee-3"]
     ranked = [i.id for i in market.ranking()]
     assert ranked == ["idee-3", "idee-1", "idee-2"]
-    day.vote(market, "idee-2", "lindenau", 3)  # after sorting: the order stays as it was when asked
-    day.submit_idea(market, "Neu dazu")
+    market.vote("idee-2", "lindenau", 3)  # after sorting: the order stays as it was when asked
+    market.submit_idea("Neu dazu")
     assert [i.id for i in market.in_order(ranked)] == ["idee-3", "idee-1", "idee-2", "idee-4"]
 
 
 def test_marks_and_ids_are_never_reused() -> None:
     market = _market()
-    day.mark(market, "idee-3", "aufgenommen")
+    market.mark("idee-3", "aufgenommen")
     assert market.idea("idee-3").status == "aufgenommen"
     with pytest.raises(RuleError):
-        day.mark(market, "idee-3", "zusammengelegt")  # only a merge does that
-    day.vote(market, "idee-3", "lindenau")
-    day.edit_idea(market, "idee-3", " Präventionskette steuern ", "Mit Jugendamt", "planung", ["kinderarmut"])
+        market.mark("idee-3", "zusammengelegt")  # only a merge does that
+    market.vote("idee-3", "lindenau")
+    market.edit_idea("idee-3", " Präventionskette steuern ", "Mit Jugendamt", "planung", ["kinderarmut"])
     edited = market.idea("idee-3")
     assert (edited.title, edited.step, edited.topics, edited.votes) == (
         "Präventionskette steuern",
@@ -156,11 +156,11 @@ def test_marks_and_ids_are_never_reused() -> None:
         {"lindenau": 1},
     )
     with pytest.raises(RuleError, match="Titel"):
-        day.edit_idea(market, "idee-3", "", "", "", [])
-    day.merge(market, "idee-2", "idee-1")
-    assert day.submit_idea(market, "Noch eine").id == "idee-4"
+        market.edit_idea("idee-3", "", "", "", [])
+    market.merge("idee-2", "idee-1")
+    assert market.submit_idea("Noch eine").id == "idee-4"
     with pytest.raises(RuleError, match="Titel"):
-        day.submit_idea(market, "   ")
+        market.submit_idea("   ")
 
 
 def test_prefilling_from_a_persona_offers_questions_and_obstacles_once(workshop_dir: Path) -> None:
@@ -172,10 +172,10 @@ def test_prefilling_from_a_persona_offers_questions_and_obstacles_once(workshop_
     assert source == "lindenau › questions[0]" and text == persona.questions[0].text
     assert topics == persona.questions[0].topics
     market = day.Market()
-    idea = day.submit_idea(market, day.short_title(text), text, kommune="lindenau", topics=topics, source=source)
+    idea = market.submit_idea(day.short_title(text), text, kommune="lindenau", topics=topics, source=source)
     assert idea.title and len(idea.title) <= 92 and idea.description == text
     with pytest.raises(RuleError, match="schon als Themenidee"):
-        day.submit_idea(market, "anders formuliert", kommune="lindenau", source=source)
+        market.submit_idea("anders formuliert", kommune="lindenau", source=source)
 
 
 def test_short_title_cuts_at_a_sentence_or_a_word() -> None:
@@ -199,35 +199,35 @@ def test_board_prefill_finds_matching_obstacles_in_their_words(workshop_dir: Pat
     for _, source, text in matches:
         assert by_source[source].text == text  # their own words, not a summary
     board = day.Board("runde-1")
-    day.prefill(board, matches)
+    board.prefill(matches)
     assert [e.question for e in board.entries] == [1] * len(matches)
-    day.prefill(board, matches)  # only once: later the group owns the column
+    board.prefill(matches)  # only once: later the group owns the column
     assert len(board.entries) == len(matches)
 
 
 def test_board_entries_move_hide_and_edit_with_a_stale_check() -> None:
     board = day.Board("runde-1")
-    a = day.add_entry(board, 3, "Jugendforum lief gut", "lindenau", kind="gut")
-    b = day.add_entry(board, 3, "Online-Umfrage kaum genutzt – Lehre: Schulen einbinden", "neustrand", kind="weniger")
-    c = day.add_entry(board, 1, "auch bei uns", "rheinfurt", kind="gut")
+    a = board.add_entry(3, "Jugendforum lief gut", "lindenau", kind="gut")
+    b = board.add_entry(3, "Online-Umfrage kaum genutzt – Lehre: Schulen einbinden", "neustrand", kind="weniger")
+    c = board.add_entry(1, "auch bei uns", "rheinfurt", kind="gut")
     assert c.kind == ""  # kind is for question 3 only
-    day.move_entry(board, b.id, step=-1)
+    board.move_entry(b.id, step=-1)
     assert [e.id for e in board.column(3)] == [b.id, a.id]
-    day.move_entry(board, b.id, step=-1)  # already first: stays
+    board.move_entry(b.id, step=-1)  # already first: stays
     assert [e.id for e in board.column(3)] == [b.id, a.id]
-    day.move_entry(board, a.id, question=4)
+    board.move_entry(a.id, question=4)
     assert board.entry(a.id).question == 4 and board.entry(a.id).kind == ""
-    day.set_hidden(board, b.id, True)
+    board.set_hidden(b.id, True)
     assert board.column(3) == [] and board.column(3, with_hidden=True) == [b]
-    day.edit_entry(board, c.id, "auch bei uns, seit 2024", started_from="auch bei uns")
+    board.edit_entry(c.id, "auch bei uns, seit 2024", started_from="auch bei uns")
     with pytest.raises(RuleError, match="inzwischen geändert"):
-        day.edit_entry(board, c.id, "meine Fassung", started_from="auch bei uns")
+        board.edit_entry(c.id, "meine Fassung", started_from="auch bei uns")
     with pytest.raises(RuleError, match="Leitfrage 5"):
-        day.add_entry(board, 5, "x")
+        board.add_entry(5, "x")
     for n in range(3):
-        day.add_entry(board, 2, f"Beitrag {n}", limit=3)
+        board.add_entry(2, f"Beitrag {n}", limit=3)
     with pytest.raises(RuleError, match="3 Beiträge"):
-        day.add_entry(board, 2, "einer zu viel", limit=3)
+        board.add_entry(2, "einer zu viel", limit=3)
 
 
 # -- programme and takeaways ---------------------------------------------------------------------------
@@ -250,34 +250,34 @@ def test_board_entries_move_hide_and_edit_with_a_stale_check() -> None:
 )
 def test_times_are_taken_as_people_type_them(typed: str, stored: str) -> None:
     agenda = day.Agenda()
-    slot = day.add_slot(agenda, typed, "", "Ankommen")
+    slot = agenda.add_slot(typed, "", "Ankommen")
     assert slot.start == stored
-    day.edit_slot(agenda, slot.id, "", typed, "Ankommen")
+    agenda.edit_slot(slot.id, "", typed, "Ankommen")
     assert (slot.start, slot.end) == ("", stored)
 
 
 @pytest.mark.parametrize("typed", ["24:00", "9:5", "9.60", "12345", "9:30:00", "halb zehn", "h"])
 def test_times_that_are_no_time_are_refused_with_what_was_typed(typed: str) -> None:
     with pytest.raises(RuleError, match=f"gefunden: „{typed}“"):
-        day.add_slot(day.Agenda(), typed, "", "")
+        day.Agenda().add_slot(typed, "", "")
 
 
 def test_agenda_slots_sort_by_time_and_check_times() -> None:
     agenda = day.Agenda()
-    later = day.add_slot(agenda, "13:30", "14:30", "Themenrunde 2")
-    first = day.add_slot(agenda, "10:00", "11:00", "Themenrunde 1")
+    later = agenda.add_slot("13:30", "14:30", "Themenrunde 2")
+    first = agenda.add_slot("10:00", "11:00", "Themenrunde 1")
     assert [s.id for s in agenda.slots] == [first.id, later.id]
-    group = day.add_group(agenda, first.id, "Beteiligung", idea="idee-1", room="A", presenters=["lindenau"])
+    group = agenda.add_group(first.id, "Beteiligung", idea="idee-1", room="A", presenters=["lindenau"])
     assert agenda.group(group.id) == (first, group)
     with pytest.raises(RuleError, match="HH:MM"):
-        day.add_slot(agenda, "halb zehn", "", "")
+        agenda.add_slot("halb zehn", "", "")
     with pytest.raises(RuleError, match="nach dem Beginn"):
-        day.add_slot(agenda, "12:00", "11:00", "")
-    day.edit_slot(agenda, first.id, "14:45", "15:30", "Themenrunde 3")
+        agenda.add_slot("12:00", "11:00", "")
+    agenda.edit_slot(first.id, "14:45", "15:30", "Themenrunde 3")
     assert [s.id for s in agenda.slots] == [later.id, first.id]  # re-sorted by its new time
     with pytest.raises(RuleError, match="nach dem Beginn"):
-        day.edit_slot(agenda, first.id, "15:30", "15:00", "")
-    day.edit_group(agenda, group.id, "Beteiligung verstetigen", "B", ["neustrand"], slot_id=later.id)
+        agenda.edit_slot(first.id, "15:30", "15:00", "")
+    agenda.edit_group(group.id, "Beteiligung verstetigen", "B", ["neustrand"], slot_id=later.id)
     assert agenda.group(group.id) == (later, group) and first.groups == []
     assert (group.title, group.room, group.presenters, group.idea) == (
         "Beteiligung verstetigen",
@@ -285,24 +285,22 @@ def test_agenda_slots_sort_by_time_and_check_times() -> None:
         ["neustrand"],
         "idee-1",
     )
-    day.remove_group(agenda, group.id)
+    agenda.remove_group(group.id)
     assert agenda.groups() == []
 
 
 def test_takeaways_and_contacts() -> None:
     takeaways = day.Takeaways()
-    item = day.add_takeaway(
-        takeaways, "lindenau", "Jugendforum testen", "Termin mit Schulamt", ["neustrand", "lindenau"]
-    )
+    item = takeaways.add_takeaway("lindenau", "Jugendforum testen", "Termin mit Schulamt", ["neustrand", "lindenau"])
     assert item.contacts == ["neustrand"]  # a Kommune does not contact itself
-    day.add_takeaway(takeaways, "rheinfurt", "Ombudsstelle", contacts=["lindenau"])
+    takeaways.add_takeaway("rheinfurt", "Ombudsstelle", contacts=["lindenau"])
     assert takeaways.contacts() == [
         ("lindenau", "neustrand", "Jugendforum testen"),
         ("rheinfurt", "lindenau", "Ombudsstelle"),
     ]
-    day.edit_takeaway(takeaways, "lindenau", item.id, "Jugendforum", "", [])
+    takeaways.edit_takeaway("lindenau", item.id, "Jugendforum", "", [])
     assert takeaways.contacts() == [("rheinfurt", "lindenau", "Ombudsstelle")]
-    day.remove_takeaway(takeaways, "lindenau", item.id)
+    takeaways.remove_takeaway("lindenau", item.id)
     assert takeaways.of("lindenau") == []
 
 
@@ -311,8 +309,8 @@ def test_takeaways_and_contacts() -> None:
 
 def test_day_files_round_trip_with_revisions_and_history(no_day: Path) -> None:
     folder = WorkshopFolder(no_day)
-    folder.update_market(lambda m: day.submit_idea(m, "No", "yes", kommune="lindenau", topics=["kjsg"]))
-    folder.update_market(lambda m: day.vote(m, "idee-1", "neustrand", 2))
+    folder.update_market(lambda m: m.submit_idea("No", "yes", kommune="lindenau", topics=["kjsg"]))
+    folder.update_market(lambda m: m.vote("idee-1", "neustrand", 2))
     market = folder.market()
     assert market.revision == 2
     idea = market.idea("idee-1")
@@ -320,9 +318,9 @@ def test_day_files_round_trip_with_revisions_and_history(no_day: Path) -> None:
     assert folder.history(f"{day.DAY_DIR}-themenboerse") == [1]
     text = (no_day / day.DAY_DIR / day.MARKET_FILE).read_text()
     assert "topics: [kjsg]" in text and "title: 'No'" in text
-    agenda_group = folder.update_agenda(lambda a: day.add_group(a, day.add_slot(a, "10:00", "11:00", "").id, "Thema"))
-    folder.update_board(agenda_group.id, lambda b: day.add_entry(b, 2, "<b>fett</b>", "rheinfurt"))
-    folder.update_takeaways(lambda t: day.add_takeaway(t, "rheinfurt", "Probieren", contacts=["lindenau"]))
+    agenda_group = folder.update_agenda(lambda a: a.add_group(a.add_slot("10:00", "11:00", "").id, "Thema"))
+    folder.update_board(agenda_group.id, lambda b: b.add_entry(2, "<b>fett</b>", "rheinfurt"))
+    folder.update_takeaways(lambda t: t.add_takeaway("rheinfurt", "Probieren", contacts=["lindenau"]))
     whole = folder.day()
     assert whole.boards[agenda_group.id].entries[0].text == "<b>fett</b>"
     assert whole.takeaways.contacts() == [("rheinfurt", "lindenau", "Probieren")]
@@ -333,20 +331,20 @@ def test_day_files_round_trip_with_revisions_and_history(no_day: Path) -> None:
 
 def test_a_refused_operation_and_a_broken_file_write_nothing(no_day: Path) -> None:
     folder = WorkshopFolder(no_day)
-    folder.update_market(lambda m: day.set_dots(m, 1))
-    folder.update_market(lambda m: day.submit_idea(m, "Idee"))
-    folder.update_market(lambda m: day.vote(m, "idee-1", "lindenau"))
+    folder.update_market(lambda m: m.set_dots(1))
+    folder.update_market(lambda m: m.submit_idea("Idee"))
+    folder.update_market(lambda m: m.vote("idee-1", "lindenau"))
     path = no_day / day.DAY_DIR / day.MARKET_FILE
     before = path.read_bytes()
     with pytest.raises(RuleError):
-        folder.update_market(lambda m: day.vote(m, "idee-1", "lindenau"))
+        folder.update_market(lambda m: m.vote("idee-1", "lindenau"))
     assert path.read_bytes() == before
     path.write_text(before.decode().replace("lindenau: 1", "atlantis: 1"))
     broken = path.read_bytes()
     with pytest.raises(ValidationError, match="atlantis"):
         folder.market()
     with pytest.raises(ValidationError, match=r"themenboerse.yaml › ideas\[0\].votes.atlantis"):
-        folder.update_market(lambda m: day.submit_idea(m, "Noch eine"))
+        folder.update_market(lambda m: m.submit_idea("Noch eine"))
     assert path.read_bytes() == broken  # the broken file is never overwritten
 
 
@@ -374,21 +372,21 @@ def test_invalid_market_files_name_file_and_field(no_day: Path, text: str, messa
 def _process_adds(path: str, group: str, name: str, count: int) -> None:
     folder = WorkshopFolder(path)
     for n in range(count):
-        folder.update_board(group, lambda b, n=n: day.add_entry(b, 1 + n % 4, f"{name} {n}", limit=1000))
+        folder.update_board(group, lambda b, n=n: b.add_entry(1 + n % 4, f"{name} {n}", limit=1000))
 
 
 def test_fellows_adding_at_once_lose_nothing(no_day: Path) -> None:
     """12 threads and 2 processes add entries and dots at the same moment; every one arrives."""
     folder = WorkshopFolder(no_day)
     slugs = [k.slug for k in folder.workshop().kommunen]
-    folder.update_market(lambda m: day.submit_idea(m, "Gemeinsames Thema"))
-    folder.update_market(lambda m: day.set_dots(m, 5))
+    folder.update_market(lambda m: m.submit_idea("Gemeinsames Thema"))
+    folder.update_market(lambda m: m.set_dots(5))
 
     def fellow(n: int) -> None:
         own = WorkshopFolder(no_day)  # each its own object, like separate app processes
         for k in range(5):
-            own.update_board("runde-1", lambda b, k=k: day.add_entry(b, 1 + k % 4, f"Thread {n}/{k}", limit=1000))
-        own.update_market(lambda m: day.vote(m, "idee-1", slugs[n % len(slugs)]))
+            own.update_board("runde-1", lambda b, k=k: b.add_entry(1 + k % 4, f"Thread {n}/{k}", limit=1000))
+        own.update_market(lambda m: m.vote("idee-1", slugs[n % len(slugs)]))
 
     context = multiprocessing.get_context("spawn")
     processes = [context.Process(target=_process_adds, args=(str(no_day), "runde-1", f"P{p}", 5)) for p in (1, 2)]

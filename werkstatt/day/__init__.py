@@ -13,8 +13,10 @@ Four kinds of file in the workshop's ``tag/`` folder, each a plain YAML document
   contact (page Mitnehmen).
 
 Each module holds its types, their validation (German messages naming file › field, like
-``model.py``), their conversion back to YAML data and the operations people perform. An operation
-changes the object it is given and raises ``RuleError`` with a German message when it is not allowed
+``model.py``), their conversion back to YAML data and the operations people perform. Queries and
+operations are methods of the file's class (``market.dots_left(k)``, ``market.vote(idea, k)``); reading
+and writing are functions (``parse_market``, ``market_to_data``), as for personas in ``model.py``.
+An operation changes the object and raises ``RuleError`` with a German message when it is not allowed
 (no dots left, unknown idea …); ``store.WorkshopFolder.update_market`` (``update_agenda``,
 ``update_board``, ``update_takeaways``) runs it under the file's lock on the newest version from
 disk, so fellows adding entries at the same moment never overwrite each other. ``_common.py`` holds
@@ -35,15 +37,9 @@ from werkstatt.day.agenda import (
     Agenda,
     Group,
     Slot,
-    add_group,
-    add_slot,
     agenda_to_data,
-    edit_group,
-    edit_slot,
     normalise_time,
     parse_agenda,
-    remove_group,
-    remove_slot,
 )
 from werkstatt.day.board import (
     BOARD_QUESTIONS,
@@ -51,14 +47,9 @@ from werkstatt.day.board import (
     EXPERIENCE_KINDS,
     Board,
     BoardEntry,
-    add_entry,
     board_file,
     board_to_data,
-    edit_entry,
-    move_entry,
     parse_board,
-    prefill,
-    set_hidden,
 )
 from werkstatt.day.market import (
     DEFAULT_DOTS,
@@ -70,27 +61,16 @@ from werkstatt.day.market import (
     Idea,
     Market,
     MergeUndo,
-    edit_idea,
-    mark,
     market_to_data,
-    merge,
     parse_market,
     persona_suggestions,
-    set_dots,
     short_title,
-    submit_idea,
-    toggle_support,
-    unmerge,
-    vote,
 )
 from werkstatt.day.takeaways import (
     TAKEAWAYS_FILE,
     Takeaway,
     Takeaways,
-    add_takeaway,
-    edit_takeaway,
     parse_takeaways,
-    remove_takeaway,
     takeaways_to_data,
 )
 
@@ -123,22 +103,10 @@ __all__ = [
     "TAKEAWAYS_FILE",
     "Takeaway",
     "Takeaways",
-    "add_entry",
-    "add_group",
-    "add_slot",
-    "add_takeaway",
     "agenda_to_data",
     "board_file",
     "board_to_data",
-    "edit_entry",
-    "edit_group",
-    "edit_idea",
-    "edit_slot",
-    "edit_takeaway",
-    "mark",
     "market_to_data",
-    "merge",
-    "move_entry",
     "next_id",
     "normalise_time",
     "parse_agenda",
@@ -146,18 +114,8 @@ __all__ = [
     "parse_market",
     "parse_takeaways",
     "persona_suggestions",
-    "prefill",
-    "remove_group",
-    "remove_slot",
-    "remove_takeaway",
-    "set_dots",
-    "set_hidden",
     "short_title",
-    "submit_idea",
     "takeaways_to_data",
-    "toggle_support",
-    "unmerge",
-    "vote",
 ]
 
 

@@ -60,6 +60,67 @@ class Agenda:
     def slot(self, slot_id: str) -> Slot:
         return find_item(self.slots, slot_id, texts.DAY_UNKNOWN_SLOT)
 
+    # -- changes: each changes the programme in place; the store saves it under the file's lock
+
+    def add_slot(self, start: str, end: str, title: str) -> Slot:
+        if len(self.slots) >= MAX_SLOTS:
+            raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_SLOTS))
+        start, end = normalise_time(start), normalise_time(end)
+        _check_times(start, end)
+        existing = [s.id for s in self.slots] + [g.id for _, g in self.groups()]
+        slot = Slot(next_id("block-", existing), start, end, title.strip())
+        self.slots.append(slot)
+        self._sort_slots()
+        return slot
+
+    def edit_slot(self, slot_id: str, start: str, end: str, title: str) -> None:
+        start, end = normalise_time(start), normalise_time(end)
+        _check_times(start, end)
+        slot = self.slot(slot_id)
+        slot.start, slot.end, slot.title = start, end, title.strip()
+        self._sort_slots()
+
+    def remove_slot(self, slot_id: str) -> None:
+        self.slots.remove(self.slot(slot_id))
+
+    def add_group(
+        self, slot_id: str, title: str, idea: str = "", room: str = "", presenters: list[str] | None = None
+    ) -> Group:
+        slot = self.slot(slot_id)
+        if len(slot.groups) >= MAX_GROUPS:
+            raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_GROUPS))
+        existing = [s.id for s in self.slots] + [g.id for _, g in self.groups()]
+        group = Group(
+            next_id("runde-", existing),
+            required(title, texts.DAY_GROUP_TITLE).strip(),
+            idea,
+            room.strip(),
+            list(presenters or []),
+        )
+        slot.groups.append(group)
+        return group
+
+    def edit_group(
+        self, group_id: str, title: str, room: str, presenters: list[str], slot_id: str | None = None
+    ) -> None:
+        """Change a round's topic, room or presenters, or move it to another block (its board goes along)."""
+        slot, group = self.group(group_id)
+        group.title = required(title, texts.DAY_GROUP_TITLE).strip()
+        group.room, group.presenters = room.strip(), list(presenters)
+        if slot_id and slot_id != slot.id:
+            target = self.slot(slot_id)
+            if len(target.groups) >= MAX_GROUPS:
+                raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_GROUPS))
+            slot.groups.remove(group)
+            target.groups.append(group)
+
+    def remove_group(self, group_id: str) -> None:
+        slot, group = self.group(group_id)
+        slot.groups.remove(group)
+
+    def _sort_slots(self) -> None:
+        self.slots.sort(key=lambda s: _minutes(s.start) if s.start else 24 * 60)
+
 
 # ---------------------------------------------------------------------------------------------
 # Reading and writing
@@ -121,30 +182,6 @@ def agenda_to_data(agenda: Agenda) -> dict:
     return file_head(agenda, slots=slots)
 
 
-# ---------------------------------------------------------------------------------------------
-# Operations (each changes the programme in place; the store saves it under the file's lock)
-
-
-def add_slot(agenda: Agenda, start: str, end: str, title: str) -> Slot:
-    if len(agenda.slots) >= MAX_SLOTS:
-        raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_SLOTS))
-    start, end = normalise_time(start), normalise_time(end)
-    _check_times(start, end)
-    existing = [s.id for s in agenda.slots] + [g.id for _, g in agenda.groups()]
-    slot = Slot(next_id("block-", existing), start, end, title.strip())
-    agenda.slots.append(slot)
-    _sort_slots(agenda)
-    return slot
-
-
-def edit_slot(agenda: Agenda, slot_id: str, start: str, end: str, title: str) -> None:
-    start, end = normalise_time(start), normalise_time(end)
-    _check_times(start, end)
-    slot = agenda.slot(slot_id)
-    slot.start, slot.end, slot.title = start, end, title.strip()
-    _sort_slots(agenda)
-
-
 _TYPED_TIME_RE = re.compile(r"^(\d{1,2})(?:\s*[.:,h]\s*(\d{2}))?$")
 
 
@@ -169,52 +206,6 @@ def _check_times(start: str, end: str) -> None:
         raise RuleError(texts.DAY_TIME_ORDER)
 
 
-def _sort_slots(agenda: Agenda) -> None:
-    agenda.slots.sort(key=lambda s: _minutes(s.start) if s.start else 24 * 60)
-
-
 def _minutes(value: str) -> int:
     hours, minutes = value.split(":")
     return int(hours) * 60 + int(minutes)
-
-
-def remove_slot(agenda: Agenda, slot_id: str) -> None:
-    agenda.slots.remove(agenda.slot(slot_id))
-
-
-def add_group(
-    agenda: Agenda, slot_id: str, title: str, idea: str = "", room: str = "", presenters: list[str] | None = None
-) -> Group:
-    slot = agenda.slot(slot_id)
-    if len(slot.groups) >= MAX_GROUPS:
-        raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_GROUPS))
-    existing = [s.id for s in agenda.slots] + [g.id for _, g in agenda.groups()]
-    group = Group(
-        next_id("runde-", existing),
-        required(title, texts.DAY_GROUP_TITLE).strip(),
-        idea,
-        room.strip(),
-        list(presenters or []),
-    )
-    slot.groups.append(group)
-    return group
-
-
-def edit_group(
-    agenda: Agenda, group_id: str, title: str, room: str, presenters: list[str], slot_id: str | None = None
-) -> None:
-    """Change a round's topic, room or presenters, or move it to another block (its board goes along)."""
-    slot, group = agenda.group(group_id)
-    group.title = required(title, texts.DAY_GROUP_TITLE).strip()
-    group.room, group.presenters = room.strip(), list(presenters)
-    if slot_id and slot_id != slot.id:
-        target = agenda.slot(slot_id)
-        if len(target.groups) >= MAX_GROUPS:
-            raise RuleError(texts.DAY_TOO_MANY.format(limit=MAX_GROUPS))
-        slot.groups.remove(group)
-        target.groups.append(group)
-
-
-def remove_group(agenda: Agenda, group_id: str) -> None:
-    slot, group = agenda.group(group_id)
-    slot.groups.remove(group)

@@ -43,6 +43,66 @@ class Board:
     def entry(self, entry_id: str) -> BoardEntry:
         return find_item(self.entries, entry_id, texts.DAY_UNKNOWN_ENTRY)
 
+    # -- changes: each changes the board in place; the store saves it under the file's lock
+
+    def add_entry(
+        self, question: int, text: str, kommune: str = "", kind: str = "", source: str = "", limit: int = 50
+    ) -> BoardEntry:
+        if not 1 <= question <= BOARD_QUESTIONS:
+            raise RuleError(texts.DAY_UNKNOWN_QUESTION.format(question=question))
+        if len(self.column(question, with_hidden=True)) >= limit:
+            raise RuleError(texts.DAY_COLUMN_FULL.format(limit=limit))
+        entry = BoardEntry(
+            next_id("beitrag-", [e.id for e in self.entries]),
+            question,
+            required(text, texts.DAY_ENTRY_TEXT).strip(),
+            kommune,
+            kind if question == 3 else "",
+            source=source,
+        )
+        self.entries.append(entry)
+        return entry
+
+    def edit_entry(self, entry_id: str, text: str, started_from: str, kind: str | None = None) -> None:
+        """Change an entry's words; refused when someone else changed them since the editor opened it."""
+        entry = self.entry(entry_id)
+        if entry.text != started_from:
+            raise RuleError(texts.DAY_ENTRY_CHANGED)
+        entry.text = required(text, texts.DAY_ENTRY_TEXT).strip()
+        if kind is not None and entry.question == 3:
+            entry.kind = kind
+
+    def move_entry(self, entry_id: str, question: int | None = None, step: int = 0) -> None:
+        """Move an entry to another column (to its end), or ``step`` places up (-1) or down (+1) in its column."""
+        entry = self.entry(entry_id)
+        if question is not None and question != entry.question:
+            if not 1 <= question <= BOARD_QUESTIONS:
+                raise RuleError(texts.DAY_UNKNOWN_QUESTION.format(question=question))
+            self.entries.remove(entry)
+            entry.question = question
+            entry.kind = entry.kind if question == 3 else ""
+            self.entries.append(entry)
+            return
+        column = self.column(entry.question, with_hidden=True)
+        position = column.index(entry)
+        target = position + step
+        if step == 0 or not 0 <= target < len(column):
+            return
+        other = column[target]
+        a, b = self.entries.index(entry), self.entries.index(other)
+        self.entries[a], self.entries[b] = other, entry
+
+    def set_hidden(self, entry_id: str, hidden: bool) -> None:
+        self.entry(entry_id).hidden = hidden
+
+    def prefill(self, matches: list[tuple[str, str, str]]) -> None:
+        """Fill column 1 of a new board once; afterwards the entries are the group's to edit or hide."""
+        if self.prefilled:
+            return
+        for kommune, source, text in matches:
+            self.add_entry(1, text, kommune=kommune, source=source)
+        self.prefilled = True
+
 
 def board_file(group_id: str) -> str:
     """The board's file, relative to ``tag/``: one file per topic session, so sessions never wait for each other."""
@@ -102,70 +162,3 @@ def board_to_data(board: Board) -> dict:
         for e in board.entries
     ]
     return file_head(board, group=board.group, prefilled=board.prefilled, entries=entries)
-
-
-# ---------------------------------------------------------------------------------------------
-# Operations (each changes the board in place; the store saves it under the file's lock)
-
-
-def add_entry(
-    board: Board, question: int, text: str, kommune: str = "", kind: str = "", source: str = "", limit: int = 50
-) -> BoardEntry:
-    if not 1 <= question <= BOARD_QUESTIONS:
-        raise RuleError(texts.DAY_UNKNOWN_QUESTION.format(question=question))
-    if len(board.column(question, with_hidden=True)) >= limit:
-        raise RuleError(texts.DAY_COLUMN_FULL.format(limit=limit))
-    entry = BoardEntry(
-        next_id("beitrag-", [e.id for e in board.entries]),
-        question,
-        required(text, texts.DAY_ENTRY_TEXT).strip(),
-        kommune,
-        kind if question == 3 else "",
-        source=source,
-    )
-    board.entries.append(entry)
-    return entry
-
-
-def edit_entry(board: Board, entry_id: str, text: str, started_from: str, kind: str | None = None) -> None:
-    """Change an entry's words; refused when someone else changed them since the editor opened it."""
-    entry = board.entry(entry_id)
-    if entry.text != started_from:
-        raise RuleError(texts.DAY_ENTRY_CHANGED)
-    entry.text = required(text, texts.DAY_ENTRY_TEXT).strip()
-    if kind is not None and entry.question == 3:
-        entry.kind = kind
-
-
-def move_entry(board: Board, entry_id: str, question: int | None = None, step: int = 0) -> None:
-    """Move an entry to another column (to its end), or ``step`` places up (-1) or down (+1) in its column."""
-    entry = board.entry(entry_id)
-    if question is not None and question != entry.question:
-        if not 1 <= question <= BOARD_QUESTIONS:
-            raise RuleError(texts.DAY_UNKNOWN_QUESTION.format(question=question))
-        board.entries.remove(entry)
-        entry.question = question
-        entry.kind = entry.kind if question == 3 else ""
-        board.entries.append(entry)
-        return
-    column = board.column(entry.question, with_hidden=True)
-    position = column.index(entry)
-    target = position + step
-    if step == 0 or not 0 <= target < len(column):
-        return
-    other = column[target]
-    a, b = board.entries.index(entry), board.entries.index(other)
-    board.entries[a], board.entries[b] = other, entry
-
-
-def set_hidden(board: Board, entry_id: str, hidden: bool) -> None:
-    board.entry(entry_id).hidden = hidden
-
-
-def prefill(board: Board, matches: list[tuple[str, str, str]]) -> None:
-    """Fill column 1 of a new board once; afterwards the entries are the group's to edit or hide."""
-    if board.prefilled:
-        return
-    for kommune, source, text in matches:
-        add_entry(board, 1, text, kommune=kommune, source=source)
-    board.prefilled = True

@@ -106,6 +106,147 @@ class Market:
     def merged_titles(self, idea_id: str) -> list[str]:
         return [i.title for i in self.ideas if i.merged_into == idea_id]
 
+    # -- changes: each changes the market in place; the store saves it under the file's lock
+
+    def submit_idea(
+        self,
+        title: str,
+        description: str = "",
+        step: str = "",
+        kommune: str = "",
+        topics: list[str] | None = None,
+        source: str = "",
+    ) -> Idea:
+        if len(self.ideas) >= MAX_IDEAS:
+            raise RuleError(texts.DAY_TOO_MANY_IDEAS.format(limit=MAX_IDEAS))
+        if source and any(i.source == source for i in self.ideas):
+            raise RuleError(texts.DAY_ALREADY_TAKEN)
+        idea = Idea(
+            id=next_id("idee-", [i.id for i in self.ideas]),
+            title=required(title, texts.DAY_IDEA_TITLE).strip(),
+            description=description.strip(),
+            step=step,
+            kommune=kommune,
+            topics=list(topics or []),
+            source=source,
+        )
+        self.ideas.append(idea)
+        return idea
+
+    def toggle_support(self, idea_id: str, kommune: str) -> bool:
+        """ "Betrifft uns auch" on or off; returns whether the Kommune now supports the idea."""
+        idea = self.idea(idea_id)
+        if idea.kommune == kommune:
+            raise RuleError(texts.DAY_OWN_IDEA)
+        if kommune in idea.supporters:
+            idea.supporters.remove(kommune)
+            return False
+        idea.supporters.append(kommune)
+        return True
+
+    def vote(self, idea_id: str, kommune: str, change: int = 1) -> None:
+        """Put a dot on an idea (``change=1``) or take one back (``-1``), within the Kommune's dots."""
+        idea = self.idea(idea_id)
+        if not idea.active:
+            raise RuleError(texts.DAY_VOTE_MERGED)
+        current = idea.votes.get(kommune, 0)
+        if change > 0 and self.dots_left(kommune) < change:
+            raise RuleError(texts.DAY_NO_DOTS_LEFT.format(dots=self.dots_per_kommune))
+        new = current + change
+        if new < 0:
+            raise RuleError(texts.DAY_NO_DOT_HERE)
+        if new:
+            idea.votes[kommune] = new
+        else:
+            idea.votes.pop(kommune, None)
+
+    def set_dots(self, dots: int) -> None:
+        if not 0 <= dots <= MAX_DOTS:
+            raise RuleError(texts.DAY_DOTS_RANGE.format(limit=MAX_DOTS))
+        self.dots_per_kommune = dots
+
+    def mark(self, idea_id: str, status: str) -> None:
+        if status not in IDEA_STATUS or status == "zusammengelegt":
+            raise RuleError(texts.DAY_MARK_INVALID)
+        idea = self.idea(idea_id)
+        if not idea.active:
+            raise RuleError(texts.DAY_VOTE_MERGED)
+        idea.status = status
+
+    def edit_idea(self, idea_id: str, title: str, description: str, step: str, topics: list[str]) -> None:
+        idea = self.idea(idea_id)
+        idea.title = required(title, texts.DAY_IDEA_TITLE).strip()
+        idea.description, idea.step, idea.topics = description.strip(), step, list(topics)
+
+    def merge(self, source_id: str, target_id: str, limit: int = 4000) -> None:
+        """Merge a duplicate into another idea: its dots, supporters, Kommune, topics and description move along.
+
+        What moved is written down on the merged idea (``undo``), so ``unmerge`` can take it back exactly.
+        """
+        if source_id == target_id:
+            raise RuleError(texts.DAY_MERGE_SELF)
+        source, target = self.idea(source_id), self.idea(target_id)
+        if not source.active or not target.active:
+            raise RuleError(texts.DAY_VOTE_MERGED)
+        undo = MergeUndo(status=source.status, votes=dict(source.votes), supporters=list(source.supporters))
+        if source.description.strip():
+            # The duplicate's words often say what the other idea does not; they stay, marked with where they came from.
+            undo.added_description = texts.DAY_MERGED_DESCRIPTION.format(title=source.title, text=source.description)
+            joined = (
+                f"{target.description}\n\n{undo.added_description}" if target.description else undo.added_description
+            )
+            if len(joined) > limit:
+                raise RuleError(texts.DAY_MERGE_TOO_LONG.format(limit=limit))
+            target.description = joined
+        for kommune, dots in source.votes.items():
+            target.votes[kommune] = target.votes.get(kommune, 0) + dots
+        for kommune in [*source.supporters, source.kommune]:
+            if kommune and kommune != target.kommune and kommune not in target.supporters:
+                target.supporters.append(kommune)
+                undo.added_supporters.append(kommune)
+        for topic in source.topics:
+            if topic not in target.topics:
+                target.topics.append(topic)
+                undo.added_topics.append(topic)
+        source.votes, source.supporters = {}, []
+        source.status, source.merged_into = "zusammengelegt", target.id
+        for other in self.ideas:  # ideas merged into the source before now belong to the target
+            if other.merged_into == source.id:
+                other.merged_into = target.id
+                undo.repointed.append(other.id)
+        source.undo = undo
+
+    def unmerge(self, source_id: str) -> Idea:
+        """Take a merge back: the idea returns with its dots, supporters and mark; the other idea loses what it gained.
+
+        Dots the other idea has lost since (a Kommune took one back) are not given back twice: only what is
+        still there returns, so no Kommune ends with more dots than it has. Returns the idea merged into.
+        """
+        source = self.idea(source_id)
+        if source.active or source.undo is None:
+            raise RuleError(texts.DAY_NOT_MERGED)
+        target, undo = self.idea(source.merged_into), source.undo
+        if not target.active:
+            raise RuleError(texts.DAY_UNMERGE_FIRST.format(title=target.title))
+        for kommune, dots in undo.votes.items():
+            back = min(dots, target.votes.get(kommune, 0))
+            if target.votes.get(kommune, 0) - back:
+                target.votes[kommune] -= back
+            else:
+                target.votes.pop(kommune, None)
+            if back:
+                source.votes[kommune] = back
+        target.supporters = [k for k in target.supporters if k not in undo.added_supporters]
+        target.topics = [t for t in target.topics if t not in undo.added_topics]
+        if undo.added_description and target.description.endswith(undo.added_description):
+            target.description = target.description[: -len(undo.added_description)].rstrip()
+        source.supporters = [k for k in undo.supporters if k != source.kommune]
+        for other in self.ideas:
+            if other.id in undo.repointed and other.merged_into == target.id:
+                other.merged_into = source.id
+        source.status, source.merged_into, source.undo = undo.status, "", None
+        return target
+
 
 # ---------------------------------------------------------------------------------------------
 # Reading and writing
@@ -217,155 +358,6 @@ def _undo_to_data(undo: MergeUndo) -> dict:
         },
         ("status",),
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Operations (each changes the market in place; the store saves it under the file's lock)
-
-
-def submit_idea(
-    market: Market,
-    title: str,
-    description: str = "",
-    step: str = "",
-    kommune: str = "",
-    topics: list[str] | None = None,
-    source: str = "",
-) -> Idea:
-    if len(market.ideas) >= MAX_IDEAS:
-        raise RuleError(texts.DAY_TOO_MANY_IDEAS.format(limit=MAX_IDEAS))
-    if source and any(i.source == source for i in market.ideas):
-        raise RuleError(texts.DAY_ALREADY_TAKEN)
-    idea = Idea(
-        id=next_id("idee-", [i.id for i in market.ideas]),
-        title=required(title, texts.DAY_IDEA_TITLE).strip(),
-        description=description.strip(),
-        step=step,
-        kommune=kommune,
-        topics=list(topics or []),
-        source=source,
-    )
-    market.ideas.append(idea)
-    return idea
-
-
-def toggle_support(market: Market, idea_id: str, kommune: str) -> bool:
-    """ "Betrifft uns auch" on or off; returns whether the Kommune now supports the idea."""
-    idea = market.idea(idea_id)
-    if idea.kommune == kommune:
-        raise RuleError(texts.DAY_OWN_IDEA)
-    if kommune in idea.supporters:
-        idea.supporters.remove(kommune)
-        return False
-    idea.supporters.append(kommune)
-    return True
-
-
-def vote(market: Market, idea_id: str, kommune: str, change: int = 1) -> None:
-    """Put a dot on an idea (``change=1``) or take one back (``-1``), within the Kommune's dots."""
-    idea = market.idea(idea_id)
-    if not idea.active:
-        raise RuleError(texts.DAY_VOTE_MERGED)
-    current = idea.votes.get(kommune, 0)
-    if change > 0 and market.dots_left(kommune) < change:
-        raise RuleError(texts.DAY_NO_DOTS_LEFT.format(dots=market.dots_per_kommune))
-    new = current + change
-    if new < 0:
-        raise RuleError(texts.DAY_NO_DOT_HERE)
-    if new:
-        idea.votes[kommune] = new
-    else:
-        idea.votes.pop(kommune, None)
-
-
-def set_dots(market: Market, dots: int) -> None:
-    if not 0 <= dots <= MAX_DOTS:
-        raise RuleError(texts.DAY_DOTS_RANGE.format(limit=MAX_DOTS))
-    market.dots_per_kommune = dots
-
-
-def mark(market: Market, idea_id: str, status: str) -> None:
-    if status not in IDEA_STATUS or status == "zusammengelegt":
-        raise RuleError(texts.DAY_MARK_INVALID)
-    idea = market.idea(idea_id)
-    if not idea.active:
-        raise RuleError(texts.DAY_VOTE_MERGED)
-    idea.status = status
-
-
-def edit_idea(market: Market, idea_id: str, title: str, description: str, step: str, topics: list[str]) -> None:
-    idea = market.idea(idea_id)
-    idea.title = required(title, texts.DAY_IDEA_TITLE).strip()
-    idea.description, idea.step, idea.topics = description.strip(), step, list(topics)
-
-
-def merge(market: Market, source_id: str, target_id: str, limit: int = 4000) -> None:
-    """Merge a duplicate into another idea: its dots, supporters, Kommune, topics and description move along.
-
-    What moved is written down on the merged idea (``undo``), so ``unmerge`` can take it back exactly.
-    """
-    if source_id == target_id:
-        raise RuleError(texts.DAY_MERGE_SELF)
-    source, target = market.idea(source_id), market.idea(target_id)
-    if not source.active or not target.active:
-        raise RuleError(texts.DAY_VOTE_MERGED)
-    undo = MergeUndo(status=source.status, votes=dict(source.votes), supporters=list(source.supporters))
-    if source.description.strip():
-        # The duplicate's words often say what the other idea does not; they stay, marked with where they came from.
-        undo.added_description = texts.DAY_MERGED_DESCRIPTION.format(title=source.title, text=source.description)
-        joined = f"{target.description}\n\n{undo.added_description}" if target.description else undo.added_description
-        if len(joined) > limit:
-            raise RuleError(texts.DAY_MERGE_TOO_LONG.format(limit=limit))
-        target.description = joined
-    for kommune, dots in source.votes.items():
-        target.votes[kommune] = target.votes.get(kommune, 0) + dots
-    for kommune in [*source.supporters, source.kommune]:
-        if kommune and kommune != target.kommune and kommune not in target.supporters:
-            target.supporters.append(kommune)
-            undo.added_supporters.append(kommune)
-    for topic in source.topics:
-        if topic not in target.topics:
-            target.topics.append(topic)
-            undo.added_topics.append(topic)
-    source.votes, source.supporters = {}, []
-    source.status, source.merged_into = "zusammengelegt", target.id
-    for other in market.ideas:  # ideas merged into the source before now belong to the target
-        if other.merged_into == source.id:
-            other.merged_into = target.id
-            undo.repointed.append(other.id)
-    source.undo = undo
-
-
-def unmerge(market: Market, source_id: str) -> Idea:
-    """Take a merge back: the idea returns with its dots, supporters and mark; the other idea loses what it gained.
-
-    Dots the other idea has lost since (a Kommune took one back) are not given back twice: only what is
-    still there returns, so no Kommune ends with more dots than it has. Returns the idea merged into.
-    """
-    source = market.idea(source_id)
-    if source.active or source.undo is None:
-        raise RuleError(texts.DAY_NOT_MERGED)
-    target, undo = market.idea(source.merged_into), source.undo
-    if not target.active:
-        raise RuleError(texts.DAY_UNMERGE_FIRST.format(title=target.title))
-    for kommune, dots in undo.votes.items():
-        back = min(dots, target.votes.get(kommune, 0))
-        if target.votes.get(kommune, 0) - back:
-            target.votes[kommune] -= back
-        else:
-            target.votes.pop(kommune, None)
-        if back:
-            source.votes[kommune] = back
-    target.supporters = [k for k in target.supporters if k not in undo.added_supporters]
-    target.topics = [t for t in target.topics if t not in undo.added_topics]
-    if undo.added_description and target.description.endswith(undo.added_description):
-        target.description = target.description[: -len(undo.added_description)].rstrip()
-    source.supporters = [k for k in undo.supporters if k != source.kommune]
-    for other in market.ideas:
-        if other.id in undo.repointed and other.merged_into == target.id:
-            other.merged_into = source.id
-    source.status, source.merged_into, source.undo = undo.status, "", None
-    return target
 
 
 def persona_suggestions(workshop: Workshop, persona: Persona) -> list[tuple[str, str, list[str]]]:

@@ -34,6 +34,39 @@ class Takeaways:
         """(from, to, what about) for every contact a Kommune plans, in workshop order of the file."""
         return [(k, c, t.text) for k, items in self.kommunen.items() for t in items for c in t.contacts]
 
+    # -- changes: each changes the takeaways in place; the store saves them under the file's lock
+
+    def add_takeaway(
+        self,
+        kommune: str,
+        text: str,
+        next_step: str = "",
+        contacts: list[str] | None = None,
+        limit: int = 50,
+    ) -> Takeaway:
+        items = self.kommunen.setdefault(kommune, [])
+        if len(items) >= limit:
+            raise RuleError(texts.DAY_TOO_MANY.format(limit=limit))
+        item = Takeaway(
+            next_id("vorhaben-", [t.id for t in items]),
+            required(text, texts.DAY_TAKEAWAY_TEXT).strip(),
+            next_step.strip(),
+            [c for c in (contacts or []) if c != kommune],
+        )
+        items.append(item)
+        return item
+
+    def edit_takeaway(self, kommune: str, takeaway_id: str, text: str, next_step: str, contacts: list[str]) -> None:
+        item = self._takeaway(kommune, takeaway_id)
+        item.text = required(text, texts.DAY_TAKEAWAY_TEXT).strip()
+        item.next_step, item.contacts = next_step.strip(), [c for c in contacts if c != kommune]
+
+    def remove_takeaway(self, kommune: str, takeaway_id: str) -> None:
+        self.kommunen[kommune].remove(self._takeaway(kommune, takeaway_id))
+
+    def _takeaway(self, kommune: str, takeaway_id: str) -> Takeaway:
+        return find_item(self.of(kommune), takeaway_id, texts.DAY_UNKNOWN_ENTRY)
+
 
 # ---------------------------------------------------------------------------------------------
 # Reading and writing
@@ -79,44 +112,3 @@ def takeaways_to_data(takeaways: Takeaways) -> dict:
         for slug, items in takeaways.kommunen.items()
     }
     return file_head(takeaways, kommunen=kommunen)
-
-
-# ---------------------------------------------------------------------------------------------
-# Operations (each changes the takeaways in place; the store saves them under the file's lock)
-
-
-def add_takeaway(
-    takeaways: Takeaways,
-    kommune: str,
-    text: str,
-    next_step: str = "",
-    contacts: list[str] | None = None,
-    limit: int = 50,
-) -> Takeaway:
-    items = takeaways.kommunen.setdefault(kommune, [])
-    if len(items) >= limit:
-        raise RuleError(texts.DAY_TOO_MANY.format(limit=limit))
-    item = Takeaway(
-        next_id("vorhaben-", [t.id for t in items]),
-        required(text, texts.DAY_TAKEAWAY_TEXT).strip(),
-        next_step.strip(),
-        [c for c in (contacts or []) if c != kommune],
-    )
-    items.append(item)
-    return item
-
-
-def edit_takeaway(
-    takeaways: Takeaways, kommune: str, takeaway_id: str, text: str, next_step: str, contacts: list[str]
-) -> None:
-    item = _takeaway(takeaways, kommune, takeaway_id)
-    item.text = required(text, texts.DAY_TAKEAWAY_TEXT).strip()
-    item.next_step, item.contacts = next_step.strip(), [c for c in contacts if c != kommune]
-
-
-def remove_takeaway(takeaways: Takeaways, kommune: str, takeaway_id: str) -> None:
-    takeaways.kommunen[kommune].remove(_takeaway(takeaways, kommune, takeaway_id))
-
-
-def _takeaway(takeaways: Takeaways, kommune: str, takeaway_id: str) -> Takeaway:
-    return find_item(takeaways.of(kommune), takeaway_id, texts.DAY_UNKNOWN_ENTRY)

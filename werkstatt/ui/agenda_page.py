@@ -94,14 +94,14 @@ def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, sl
         if st.form_submit_button(texts.BOARD_EDIT_SAVE):
             common.apply(
                 "agenda",
-                lambda: folder.update_agenda(lambda a: day.edit_slot(a, slot.id, start.strip(), end.strip(), title)),
+                lambda: folder.update_agenda(lambda a: a.edit_slot(slot.id, start.strip(), end.strip(), title)),
             )
             st.rerun()
     remove.button(
         texts.AGENDA_REMOVE_SLOT,
         key=f"pw.remove_slot.{slot.id}",
         disabled=any(entries.values()),
-        on_click=lambda: common.apply("agenda", lambda: folder.update_agenda(lambda a: day.remove_slot(a, slot.id))),
+        on_click=lambda: common.apply("agenda", lambda: folder.update_agenda(lambda a: a.remove_slot(slot.id))),
     )
     for group in slot.groups:
         line, edit_group, drop = st.columns([4, 1, 1], vertical_alignment="center")
@@ -115,7 +115,7 @@ def _slot_row(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda, sl
             key=f"pw.remove_group.{group.id}",
             disabled=bool(entries[group.id]),
             on_click=lambda g=group.id: common.apply(
-                "agenda", lambda: folder.update_agenda(lambda a: day.remove_group(a, g))
+                "agenda", lambda: folder.update_agenda(lambda a: a.remove_group(g))
             ),
         )
 
@@ -148,7 +148,7 @@ def _group_editor(
         if st.form_submit_button(texts.BOARD_EDIT_SAVE):
             common.apply(
                 "agenda",
-                lambda: folder.update_agenda(lambda a: day.edit_group(a, group.id, title, room, presenters, target)),
+                lambda: folder.update_agenda(lambda a: a.edit_group(group.id, title, room, presenters, target)),
             )
             st.rerun()
 
@@ -178,7 +178,7 @@ def _group_form(folder: WorkshopFolder, workshop: Workshop, slot: day.Slot, idea
 def _add_slot(folder: WorkshopFolder) -> None:
     state = st.session_state
     values = (state["pw.slot_start"].strip(), state["pw.slot_end"].strip(), state["pw.slot_title"])
-    if common.apply("agenda", lambda: folder.update_agenda(lambda a: day.add_slot(a, *values))):
+    if common.apply("agenda", lambda: folder.update_agenda(lambda a: a.add_slot(*values))):
         for key in ("pw.slot_start", "pw.slot_end", "pw.slot_title"):
             state[key] = ""
 
@@ -191,7 +191,7 @@ def _add_group(folder: WorkshopFolder, slot_id: str, prefix: str) -> None:
         title = next((i.title for i in folder.market().ideas if i.id == idea_id), "")
     room, presenters = state.get(f"{prefix}.room", ""), list(state.get(f"{prefix}.presenters", []))
     operation = lambda: folder.update_agenda(  # noqa: E731
-        lambda a: day.add_group(a, slot_id, title, idea_id, room, presenters)
+        lambda a: a.add_group(slot_id, title, idea_id, room, presenters)
     )
     if common.apply("agenda", operation):
         state[f"{prefix}.title"], state[f"{prefix}.room"], state[f"{prefix}.presenters"] = "", "", []

@@ -190,7 +190,7 @@ def _prefill_once(folder: WorkshopFolder, workshop: Workshop, group: day.Group) 
         idea.description if idea else "",
         idea.topics if idea else [],
     )
-    common.apply("board", lambda: folder.update_board(group.id, lambda b: day.prefill(b, matches)))
+    common.apply("board", lambda: folder.update_board(group.id, lambda b: b.prefill(matches)))
 
 
 def _live(slug: str, group_id: str, title: str, meta: str, projector: bool) -> None:
@@ -253,7 +253,7 @@ def _add(folder: WorkshopFolder, group_id: str, kommune: str) -> None:
     text = state.get("pw.board_text", "")
     limit = folder.limits.max_entries
     operation = lambda: folder.update_board(  # noqa: E731
-        group_id, lambda b: day.add_entry(b, question, text, kommune, kind, limit=limit)
+        group_id, lambda b: b.add_entry(question, text, kommune, kind, limit=limit)
     )
     if common.apply("board", operation, texts.BOARD_ADDED):
         state["pw.board_text"] = ""  # only a saved entry empties the field
@@ -300,21 +300,21 @@ def _entry_editor(
             key=f"{key}.up",
             icon=":material/arrow_upward:",
             on_click=change,
-            args=(lambda b: day.move_entry(b, entry.id, step=-1),),
+            args=(lambda b: b.move_entry(entry.id, step=-1),),
         )
         down.button(
             texts.BOARD_DOWN,
             key=f"{key}.down",
             icon=":material/arrow_downward:",
             on_click=change,
-            args=(lambda b: day.move_entry(b, entry.id, step=1),),
+            args=(lambda b: b.move_entry(entry.id, step=1),),
         )
         hide.button(
             texts.BOARD_SHOW if entry.hidden else texts.BOARD_HIDE,
             key=f"{key}.hide",
             icon=":material/visibility:" if entry.hidden else ":material/visibility_off:",
             on_click=change,
-            args=(lambda b: day.set_hidden(b, entry.id, not entry.hidden),),
+            args=(lambda b: b.set_hidden(entry.id, not entry.hidden),),
         )
         # The editor remembers the words it started from: a save over someone else's newer change is refused
         # once (with the typed words kept), so nobody overwrites another edit without seeing it.
@@ -339,8 +339,8 @@ def _entry_editor(
 
                 def apply_edit(b) -> None:  # noqa: ANN001
                     if text != started_from:  # a plain move needs no words and never clashes with an edit
-                        day.edit_entry(b, entry.id, text, started_from)
-                    day.move_entry(b, entry.id, question=target)
+                        b.edit_entry(entry.id, text, started_from)
+                    b.move_entry(entry.id, question=target)
 
                 if common.apply("board", lambda: folder.update_board(group_id, apply_edit)):
                     del st.session_state[text_key]

@@ -72,7 +72,7 @@ def _submit(folder: WorkshopFolder, kommune: str) -> None:
     )
     done = common.apply(
         "market",
-        lambda: folder.update_market(lambda m: day.submit_idea(m, *values)),
+        lambda: folder.update_market(lambda m: m.submit_idea(*values)),
         texts.MARKET_SUBMITTED.format(title=title.strip()),
     )
     if done:  # only a saved idea empties the form; a refused one keeps every word
@@ -112,7 +112,7 @@ def _take(folder: WorkshopFolder, kommune: str, source: str, text: str, topics: 
     description = "" if title == text else text
     common.apply(
         "from_persona",
-        lambda: folder.update_market(lambda m: day.submit_idea(m, title, description, "", kommune, topics, source)),
+        lambda: folder.update_market(lambda m: m.submit_idea(title, description, "", kommune, topics, source)),
         texts.MARKET_SUBMITTED.format(title=title),
     )
 
@@ -223,11 +223,11 @@ def _idea_card(
 
 
 def _vote(folder: WorkshopFolder, idea_id: str, kommune: str, change: int) -> None:
-    common.apply("ideas", lambda: folder.update_market(lambda m: day.vote(m, idea_id, kommune, change)))
+    common.apply("ideas", lambda: folder.update_market(lambda m: m.vote(idea_id, kommune, change)))
 
 
 def _support(folder: WorkshopFolder, idea_id: str, kommune: str) -> None:
-    common.apply("ideas", lambda: folder.update_market(lambda m: day.toggle_support(m, idea_id, kommune)))
+    common.apply("ideas", lambda: folder.update_market(lambda m: m.toggle_support(idea_id, kommune)))
 
 
 def _facilitation(folder: WorkshopFolder, workshop: Workshop) -> None:
@@ -241,7 +241,7 @@ def _facilitation(folder: WorkshopFolder, workshop: Workshop) -> None:
             texts.MARKET_SET_DOTS, min_value=0, max_value=day.MAX_DOTS, value=market.dots_per_kommune, step=1
         )
         if st.form_submit_button(texts.MARKET_SAVE_DOTS):
-            common.apply("facilitation", lambda: folder.update_market(lambda m: day.set_dots(m, int(dots))))
+            common.apply("facilitation", lambda: folder.update_market(lambda m: m.set_dots(int(dots))))
             st.rerun()
     active = market.ranking()
     if not active:
@@ -256,7 +256,7 @@ def _facilitation(folder: WorkshopFolder, workshop: Workshop) -> None:
             format_func=day.IDEA_STATUS.get,
         )
         if st.form_submit_button(texts.MARKET_MARK_SAVE):
-            common.apply("facilitation", lambda: folder.update_market(lambda m: day.mark(m, idea_id, status)))
+            common.apply("facilitation", lambda: folder.update_market(lambda m: m.mark(idea_id, status)))
             st.rerun()
     if len(active) < 2:
         return
@@ -267,7 +267,7 @@ def _facilitation(folder: WorkshopFolder, workshop: Workshop) -> None:
         if st.form_submit_button(texts.MARKET_MERGE, icon=":material/merge:"):
             common.apply(
                 "facilitation",
-                lambda: folder.update_market(lambda m: day.merge(m, source, target, folder.limits.max_text_chars)),
+                lambda: folder.update_market(lambda m: m.merge(source, target, folder.limits.max_text_chars)),
                 texts.MARKET_MERGED,
             )
             st.rerun()
@@ -285,7 +285,7 @@ def _unmerge_form(folder: WorkshopFolder, market: day.Market) -> None:
         if st.form_submit_button(texts.MARKET_UNMERGE, icon=":material/undo:"):
             common.apply(
                 "facilitation",
-                lambda: folder.update_market(lambda m: day.unmerge(m, idea_id)),
+                lambda: folder.update_market(lambda m: m.unmerge(idea_id)),
                 texts.MARKET_UNMERGED.format(title=merged[idea_id]),
             )
             st.rerun()
@@ -314,7 +314,7 @@ def _edit_form(folder: WorkshopFolder, workshop: Workshop, active: list[day.Idea
         if st.form_submit_button(texts.MARKET_EDIT_SAVE, icon=":material/save:"):
             common.apply(
                 "facilitation",
-                lambda: folder.update_market(lambda m: day.edit_idea(m, idea.id, title, description, step, topics)),
+                lambda: folder.update_market(lambda m: m.edit_idea(idea.id, title, description, step, topics)),
                 texts.TAKEAWAYS_SAVED,
             )
             st.rerun()

@@ -92,15 +92,15 @@ def _save(folder: WorkshopFolder, kommune: str, item: day.Takeaway | None, key: 
     state = st.session_state
     text, step, contacts = state.get(f"{key}.text", ""), state.get(f"{key}.next", ""), list(state[f"{key}.contacts"])
     if item:
-        operation = lambda t: day.edit_takeaway(t, kommune, item.id, text, step, contacts)  # noqa: E731
+        operation = lambda t: t.edit_takeaway(kommune, item.id, text, step, contacts)  # noqa: E731
     else:
-        operation = lambda t: day.add_takeaway(t, kommune, text, step, contacts)  # noqa: E731
+        operation = lambda t: t.add_takeaway(kommune, text, step, contacts)  # noqa: E731
     if common.apply(key, lambda: folder.update_takeaways(operation), texts.TAKEAWAYS_SAVED) and not item:
         state[f"{key}.text"], state[f"{key}.next"], state[f"{key}.contacts"] = "", "", []
 
 
 def _remove(folder: WorkshopFolder, kommune: str, item: day.Takeaway, key: str) -> None:
-    common.apply(key, lambda: folder.update_takeaways(lambda t: day.remove_takeaway(t, kommune, item.id)))
+    common.apply(key, lambda: folder.update_takeaways(lambda t: t.remove_takeaway(kommune, item.id)))
 
 
 def _pdf(slug: str, kommune: str, any_items: bool) -> None:
