@@ -224,3 +224,35 @@ def test_a_pipe_named_like_a_persona_file_does_not_hang_the_page(workshop_dir) -
     assert [str(p) for p in results[0].problems] == [
         "lindenau.yaml: Datei lässt sich nicht lesen (ein Ordner statt einer Datei, oder kein Lesezugriff)"
     ]
+
+
+def test_no_day_file_or_kept_version_goes_through_a_linked_folder(workshop_dir, tmp_path) -> None:
+    import shutil
+
+    from werkstatt.model import ValidationError
+    from werkstatt.store import WorkshopFolder
+
+    elsewhere = tmp_path / "anderswo"
+    shutil.move(workshop_dir / "tag", elsewhere / "tag")
+    programme = elsewhere / "tag" / "programm.yaml"
+    programme.write_text(programme.read_text("utf-8").replace("schema_version: 1\n", "schema_version: 1\n# x\n"))
+    (workshop_dir / "tag").symlink_to(elsewhere / "tag")
+    history = tmp_path / "verlauf-anderswo"
+    history.mkdir()
+    (workshop_dir / ".history").symlink_to(history)
+
+    def outside() -> list:
+        return sorted(p for place in (elsewhere, history) for p in place.rglob("*"))
+
+    before = outside()
+
+    folder = WorkshopFolder(workshop_dir)
+    with pytest.raises(ValidationError) as caught:
+        folder.agenda()
+    assert [str(p) for p in caught.value.problems] == ["programm.yaml: " + __import__("werkstatt").texts.ERR_SYMLINK]
+    with pytest.raises(ValidationError):
+        folder.update_takeaways(lambda t: t.add_takeaway("lindenau", "Besuch"))
+    persona = folder.persona("lindenau").persona
+    with pytest.raises(OSError):  # the wizard turns this into its German message and keeps the text
+        folder.save_persona(persona, base_revision=persona.revision)
+    assert outside() == before  # nothing written there

@@ -581,6 +581,7 @@ class WorkshopFolder:
         The object is shared by every session through the cache: read it, never change it.
         """
         path = self.path / day.DAY_DIR / name
+        self._refuse_linked_folder(path)
         if not path.exists():
             return parse(None)
         result = self._cached(path, lambda p: parse(read_yaml_file(p, self.limits)))
@@ -641,6 +642,7 @@ class WorkshopFolder:
         """
         path = self.path / day.DAY_DIR / name
         folder = path.parent
+        self._refuse_linked_folder(path)
         folder.mkdir(parents=True, exist_ok=True)
         stamp = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
         with FileLock(str(folder / f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS):
@@ -728,8 +730,16 @@ class WorkshopFolder:
         revision = data.get("revision") if isinstance(data, dict) else None
         return revision if isinstance(revision, int) and not isinstance(revision, bool) else -1
 
+    def _refuse_linked_folder(self, path: Path) -> None:
+        """A file under a linked folder (``tag -> elsewhere``) is neither read nor written: it could be anywhere."""
+        parts = path.relative_to(self.path).parts[:-1]
+        if any((self.path / Path(*parts[: n + 1])).is_symlink() for n in range(len(parts))):
+            raise ValidationError([Problem(path.name, "", texts.ERR_SYMLINK)])
+
     def _keep_in_history(self, path: Path, slug: str, revision: int) -> None:
         folder = self.path / HISTORY_DIR / slug
+        if folder.is_symlink() or folder.parent.is_symlink():  # writing there would put the copy anywhere
+            raise PermissionError(errno.EACCES, "linked history folder")
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(folder / f"{max(revision, 0):06d}.yaml", path.read_text(encoding="utf-8", errors="replace"))
 
