@@ -984,7 +984,7 @@ LAENDER = (
     "Thüringen",
 )
 
-# -- the day: Themenbörse, programme, topic sessions, takeaways (werkstatt/day.py, ui/day_*.py) ----
+# -- the day: Themenbörse, programme, topic rounds, takeaways (werkstatt/day/, ui/market,agenda,board,takeaways_page) --
 DAY_UNKNOWN_IDEA = "Themenidee „{id}“ gibt es nicht (mehr)"
 DAY_UNKNOWN_GROUP = "Themenrunde „{id}“ steht nicht (mehr) im Programm"
 DAY_UNKNOWN_SLOT = "Zeitblock „{id}“ gibt es nicht (mehr)"
