@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from scaled_demo import scaled_demo
 
 from werkstatt import render
-from werkstatt.export import export, load_material, zip_everything
+from werkstatt.export import KINDS, export, load_material, zip_everything
 from werkstatt.store import WorkshopFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -570,19 +570,33 @@ def test_request_names_the_files_it_writes() -> None:
         "Eintraege-anonym.csv",
         "Persona-Werkstatt-k360-fellowtag-demo-anonym.zip",
     ]
-    assert request.argv() == [
-        "export",
-        str(demo),
-        "--out",
-        "/tmp/x",
-        "--only",
-        "programm",
-        "excel",
-        "--anonym",
-        "--zip",
-    ]
+    assert ExportRequest.from_json(request.to_json()) == request  # as the render worker receives it
     one = ExportRequest(demo, Path("/tmp/x"), ("steckbriefe",), anonymous=True, kommune="neustrand")
     assert one.file_names() == ["Steckbrief-kommune-i-anonym.pdf"]
+    assert ExportRequest.from_json(one.to_json()) == one
+    with pytest.raises(ValueError, match="unknown document kinds"):
+        ExportRequest(demo, Path("/tmp/x"), ("steckbrief",))
+
+
+@pytest.mark.parametrize(
+    ("options", "only", "kommune"),
+    [
+        ([], KINDS, None),
+        (["--kommune", "lindenau"], ("steckbriefe",), "lindenau"),  # one Kommune: its Steckbrief
+        (["--kommune", "lindenau", "--only", "mitnehmen", "vergleich"], ("mitnehmen",), "lindenau"),
+    ],
+)
+def test_the_cli_and_the_app_send_the_same_request(options: list[str], only: tuple, kommune: str | None) -> None:
+    from werkstatt import cli
+    from werkstatt.export import ExportRequest
+
+    demo = ROOT / "personas" / "fellowtag-demo"
+    args = cli.build_parser().parse_args(["export", str(demo), "--out", "/tmp/x", *options])
+    request = cli.export_request(args)
+    assert request.kinds() == only and request.kommune == kommune
+    full = ["export", str(demo), "--out", "/tmp/x", "--only", "programm", "excel", "--anonym", "--zip"]
+    app = ExportRequest(demo, Path("/tmp/x"), ("programm", "excel"), anonymous=True, zip=True)
+    assert cli.export_request(cli.build_parser().parse_args(full)) == app
 
 
 def test_export_page_lists_this_runs_files_apart_from_older_ones(

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from scaled_demo import scaled_demo, write_workshop
 
+from werkstatt.export import AccessCards, ExportRequest
 from werkstatt.store import WorkshopFolder
-from werkstatt.worker import RenderWorker
+from werkstatt.worker import RenderWorker, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +27,7 @@ def worker():
 
 
 def test_second_export_after_a_change_reuses_the_laid_out_pages(worker, workshop_dir: Path, tmp_path: Path) -> None:
-    job = ["export", str(workshop_dir), "--only", "steckbriefe", "--out", str(tmp_path)]
+    job = ExportRequest(workshop_dir, tmp_path, ("steckbriefe",))
     first = worker.run(job)
     assert first.returncode == 0, first.stderr
     assert "✓ Persona-Steckbriefe" in first.stdout and first.stats["whole"] == 1
@@ -44,14 +45,15 @@ def test_user_errors_come_back_as_the_cli_says_them(worker, workshop_dir: Path, 
     (workshop_dir / "lindenau.yaml").write_text(
         "schema_version: 1\nkommune: lindenau\nobstacles: [{text: a, topics: [armut]}]\n"
     )
-    result = worker.run(["export", str(workshop_dir), "--out", str(tmp_path)])
+    result = worker.run(ExportRequest(workshop_dir, tmp_path))
     assert result.returncode == 1
     assert "lindenau.yaml › obstacles[0].topics: unbekanntes Thema „armut“" in result.stderr
-    assert worker.run(["export", str(tmp_path / "nirgends"), "--out", str(tmp_path)]).returncode == 1
+    missing = worker.run(ExportRequest(tmp_path / "nirgends", tmp_path))
+    assert missing.returncode == 1 and "nirgends" in missing.stderr and "kein Workshop-Ordner" in missing.stderr
 
 
 def test_a_killed_worker_is_replaced_and_the_job_still_done(worker, workshop_dir: Path, tmp_path: Path) -> None:
-    job = ["export", str(workshop_dir), "--only", "programm", "--out", str(tmp_path)]
+    job = ExportRequest(workshop_dir, tmp_path, ("programm",))
     assert worker.run(job).returncode == 0
     first_pid = worker.pid
     os.kill(first_pid, signal.SIGKILL)
@@ -60,10 +62,46 @@ def test_a_killed_worker_is_replaced_and_the_job_still_done(worker, workshop_dir
 
 
 def test_a_busy_worker_does_not_make_others_wait(worker, workshop_dir: Path, tmp_path: Path) -> None:
-    job = ["export", str(workshop_dir), "--only", "programm", "--out", str(tmp_path)]
+    job = ExportRequest(workshop_dir, tmp_path, ("programm",))
     with worker._lock:  # noqa: SLF001 - as if a long export were running right now
         result = worker.run(job)
-    assert result.returncode == 0 and result.stats == {}  # a one-off process, not the worker
+    assert result.returncode == 0 and "✓ Programm" in result.stdout
+    assert worker.pid is None  # a one-off process did it: the long-lived worker was never started
+    assert (tmp_path / "Programm.pdf").stat().st_size > 1000
+
+
+def test_access_cards_are_made_by_the_worker_and_a_useless_address_refused(
+    worker, workshop_dir: Path, tmp_path: Path
+) -> None:
+    codes = {"lindenau": "KARTELIN7", "gibt-es-nicht": "KARTEXXX0"}
+    cards = ExportRequest(workshop_dir, tmp_path / "a", only=(), cards=AccessCards(codes, "http://192.168.1.20:8501"))
+    assert cards.file_names() == ["Zugangskarten.pdf"]
+    result = worker.run(cards)
+    assert result.returncode == 0, result.stderr
+    pdf = subprocess.run(
+        ["pdftotext", str(tmp_path / "a" / "Zugangskarten.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "KARTELIN7" in pdf and "KARTEXXX0" not in pdf  # a code for no Kommune of the workshop is left out
+    assert result.stats["whole"] >= 1  # rendered by the warm worker, not a process of its own
+    loopback = ExportRequest(workshop_dir, tmp_path / "b", only=(), cards=AccessCards(codes, "http://127.0.0.1:8501"))
+    refused = worker.run(loopback)
+    assert refused.returncode == 1 and "127.0.0.1" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "b" / "Zugangskarten.pdf").exists()
+
+
+@pytest.mark.parametrize("line", ["{kaputt", "[1, 2]", '"lindenau"', '{"folder": 1, "out": "x"}', '{"only": 3}'])
+def test_a_broken_request_is_answered_in_german_and_the_worker_goes_on(
+    line: str, workshop_dir: Path, tmp_path: Path
+) -> None:
+    import io
+    import json
+
+    good = ExportRequest(workshop_dir, tmp_path, ("programm",)).to_json()
+    replies = io.StringIO()
+    serve(io.StringIO(f"{line}\n{good}\n"), replies)
+    broken, done = (json.loads(reply) for reply in replies.getvalue().splitlines())
+    assert broken["returncode"] == 1 and "unerwarteten Fehler" in broken["stderr"] and broken["stdout"] == ""
+    assert done["returncode"] == 0 and (tmp_path / "Programm.pdf").exists()
 
 
 # A stand-in for the Streamlit server: it starts an export the way the export page does, says which
@@ -72,6 +110,7 @@ SERVER = """
 import subprocess
 import sys
 
+from werkstatt.export import ExportRequest
 from werkstatt.worker import RenderWorker
 
 start = subprocess.Popen
@@ -87,7 +126,7 @@ subprocess.Popen = announce
 worker = RenderWorker(timeout=600)
 if sys.argv[1] == "busy":
     worker._lock.acquire()  # as if another export were running: this one goes to a one-off process
-worker.run(sys.argv[2:])
+worker.run(ExportRequest.from_json(sys.argv[2]))
 """
 
 
@@ -99,7 +138,7 @@ def _gone(pid: int) -> bool:
         return True
 
 
-def _wait_until(condition, seconds: float) -> bool:  # noqa: ANN001
+def _wait_until(condition, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:
@@ -117,8 +156,8 @@ def test_the_renderer_ends_within_seconds_of_its_server(tmp_path: Path, mode: st
     workshop, personas = scaled_demo(36)  # a Dokumentation that takes far longer than the test waits
     write_workshop(tmp_path / "gross", workshop, personas)
     out = tmp_path / "out"
-    job = ["export", str(tmp_path / "gross"), "--only", "dokumentation", "--out", str(out)]
-    server = subprocess.Popen([sys.executable, "-c", SERVER, mode, *job], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    job = ExportRequest(tmp_path / "gross", out, ("dokumentation",)).to_json()
+    server = subprocess.Popen([sys.executable, "-c", SERVER, mode, job], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     renderer = int(server.stdout.readline())
     try:
         assert _wait_until(out.exists, seconds=180), "the export never started"

@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from werkstatt import texts
 from werkstatt.model import Problem, ValidationError
 from werkstatt.store import WorkshopFolder, find_workshops
+from werkstatt.write_errors import write_reason
+
+if TYPE_CHECKING:
+    from werkstatt.export import ExportRequest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PORT = 8501  # `make run` serves here unless PORT says otherwise
@@ -120,57 +125,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_request(args: argparse.Namespace) -> ExportRequest:
+    """The request the ``export`` options describe; ``--kommune`` alone means its Steckbrief."""
+    from werkstatt.export import KINDS, ExportRequest
+
+    folder = Path(args.folder)
+    out = Path(args.out) if args.out else PROJECT_ROOT / "exports" / WorkshopFolder(folder).slug
+    only = tuple(args.only) if args.only else ("steckbriefe",) if args.kommune else KINDS
+    return ExportRequest(folder, out, only, anonymous=args.anonym, kommune=args.kommune, zip=args.zip)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    from werkstatt.export import KINDS, KOMMUNE_KINDS, BudgetExceeded, export, refuse_linked_workshop, zip_everything
-
-    folder_path = Path(args.folder)
-    if not (folder_path / "workshop.yaml").is_file():
-        print(texts.CLI_NOT_A_WORKSHOP.format(folder=folder_path), file=sys.stderr)
-        return 1
-    folder = WorkshopFolder(folder_path)
-    out = Path(args.out) if args.out else PROJECT_ROOT / "exports" / folder.slug
-    only = tuple(args.only) if args.only else KINDS
-    if args.kommune:  # one Kommune's own pages: its Steckbrief (default) and its Mitnehmen page
-        only = tuple(k for k in only if k in KOMMUNE_KINDS) if args.only else ("steckbriefe",)
-
-    def progress(message: str) -> None:
-        print(message, flush=True)
+    """A thin command over ``export.run``: the app's render worker makes the same call."""
+    from werkstatt.export import ExportFailed, run
 
     try:
-        refuse_linked_workshop(folder)
-        title = folder.workshop().title
-        print(texts.CLI_EXPORT_START.format(title=title, out=out), flush=True)
-        written = export(folder, out, only, args.anonym, args.kommune, progress=progress)
-        if args.zip:
-            written.append(zip_everything(folder, out, written, args.anonym, progress=progress))
-    except ValidationError as err:
-        print(texts.CLI_EXPORT_REFUSED, file=sys.stderr)
-        for problem in err.problems:
-            print(f"  {problem}", file=sys.stderr)
+        run(export_request(args), progress=lambda message: print(message, flush=True))
+    except ExportFailed as failed:
+        print("\n".join(failed.lines), file=sys.stderr)
         return 1
-    except BudgetExceeded as err:
-        print(texts.CLI_EXPORT_TOO_LARGE, file=sys.stderr)
-        print(f"  {err}", file=sys.stderr)
-        return 1
-    except OSError as err:  # an unwritable, read-only or full target: German, no traceback
-        print(texts.CLI_EXPORT_UNWRITABLE.format(path=err.filename or out, reason=write_reason(err)), file=sys.stderr)
-        return 1
-    print(texts.CLI_EXPORT_WRITTEN.format(count=len(written), out=out))
     return 0
-
-
-def write_reason(error: OSError) -> str:
-    """Why a file could not be written, in German (the system's own text is English)."""
-    import errno
-
-    from filelock import Timeout
-
-    if isinstance(error, Timeout):  # an OSError without a number: someone else holds the lock
-        return texts.CLI_WRITE_REASON_LOCKED
-    if isinstance(error, FileExistsError):  # mkdir(exist_ok=True) on a path that is a file
-        return texts.CLI_WRITE_REASON_EXISTS
-    name = errno.errorcode.get(error.errno or 0, "")
-    return texts.CLI_WRITE_REASONS.get(name) or texts.CLI_WRITE_REASON_OTHER.format(number=error.errno)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -212,38 +186,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_cards(args: argparse.Namespace) -> int:
-    """Print access cards; the codes come on stdin (JSON), so they never touch the disk unprinted."""
-    import json
-
-    from werkstatt import render
-    from werkstatt.store import write_atomically
-
-    folder = WorkshopFolder(args.folder)
-    try:
-        workshop = folder.workshop()
-    except ValidationError as err:
-        for problem in err.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    from werkstatt.access import card_address_problem
-
-    problem = card_address_problem(args.url)
-    if problem:  # a card fellows cannot use is worse than none
-        print(problem, file=sys.stderr)
-        return 1
-    try:
-        given = json.load(sys.stdin)
-    except ValueError:
-        given = None
-    if not isinstance(given, dict):
-        print(texts.CLI_CARDS_BAD_INPUT, file=sys.stderr)
-        return 1
-    codes = {str(k): str(v) for k, v in given.items() if workshop.kommune(str(k))}
-    write_atomically(Path(args.out), render.html_to_pdf(render.zugangskarten_html(workshop, codes, args.url)))
-    return 0
-
-
 def _has_pin(root: Path) -> bool:
     import os
 
@@ -259,6 +201,7 @@ def cmd_codes(args: argparse.Namespace) -> int:
     says so instead of replacing codes that may already lie printed on the tables.
     """
     from werkstatt import access, render
+    from werkstatt.export import FILE_NAMES, access_cards_pdf
     from werkstatt.store import write_atomically
 
     folder_path = Path(args.folder)
@@ -288,8 +231,8 @@ def cmd_codes(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 1
     codes = {kommune.slug: access.new_code() for kommune in workshop.kommunen}
-    pdf = render.html_to_pdf(render.zugangskarten_html(workshop, codes, address))  # before the old codes end
-    out = Path(args.out) if args.out else PROJECT_ROOT / "exports" / folder.slug / "Zugangskarten.pdf"
+    pdf = access_cards_pdf(workshop, codes, address)  # before the old codes end
+    out = Path(args.out) if args.out else PROJECT_ROOT / "exports" / folder.slug / FILE_NAMES["zugangskarten"]
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(out, pdf)
@@ -362,12 +305,6 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--kommune", action="append", metavar="KOMMUNE", help=texts.CLI_NEW_KOMMUNE)
     new.add_argument("--root", metavar="ORDNER", help=texts.CLI_NEW_ROOT)
     new.set_defaults(run=cmd_new)
-
-    cards = commands.add_parser("zugangskarten", help=texts.CLI_CARDS_HELP, description=texts.CLI_CARDS_HELP)
-    cards.add_argument("folder", metavar="ORDNER", help=texts.CLI_FOLDER_HELP)
-    cards.add_argument("--out", required=True, metavar="DATEI")
-    cards.add_argument("--url", required=True, metavar="ADRESSE", help=texts.CLI_CARDS_URL)
-    cards.set_defaults(run=cmd_cards)
 
     codes = commands.add_parser("codes", help=texts.CLI_CODES_HELP, description=texts.CLI_CODES_HELP)
     codes.add_argument("folder", metavar="ORDNER", help=texts.CLI_FOLDER_HELP)

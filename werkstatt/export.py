@@ -1,7 +1,9 @@
-"""Exports: the printed documents, spreadsheets and one ZIP, written to ``exports/<workshop>/``.
+"""Exports: the printed documents, spreadsheets, one ZIP and the access cards, written to ``exports/<workshop>/``.
 
-Used by ``python -m werkstatt export`` and, through that command in a separate process, by the app
-(WeasyPrint is pure Python: rendering in the app's process would slow every other session).
+One typed ``ExportRequest`` says what to make and ``run`` makes it. The CLI (``python -m werkstatt
+export``) and the app are equal users of ``run``: the CLI builds the request from its options, the app's
+pages send it to the render worker (``werkstatt/worker.py``), a separate process, because WeasyPrint is
+pure Python and rendering in the app's process would slow every other session.
 File names are stable and German, so a facilitator finds the same file after every export.
 """
 
@@ -12,13 +14,14 @@ import csv
 import datetime as dt
 import html as html_module
 import io
+import json
 import os
 import re
 import signal
 import threading
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +42,7 @@ FILE_NAMES = {
     "excel": "Personas.xlsx",
     "stufen_csv": "Stufen.csv",
     "eintraege_csv": "Eintraege.csv",
+    "zugangskarten": "Zugangskarten.pdf",
 }
 ANONYMOUS_SUFFIX = "-anonym"
 
@@ -54,8 +58,19 @@ def file_name(kind: str, anonymous: bool = False, kommune: str | None = None) ->
 
 
 @dataclass(frozen=True)
+class AccessCards:
+    """Join codes to print as cards; they travel in memory only, since the workshop stores digests."""
+
+    codes: Mapping[str, str]  # Kommune slug → code
+    address: str  # the app's address, on each card as link and QR code
+
+
+@dataclass(frozen=True)
 class ExportRequest:
-    """What a page asks the export for; the render worker runs it as the CLI would (``argv``)."""
+    """What to make: documents, pseudonymised or not, for one Kommune or all, a ZIP, access cards.
+
+    The CLI builds one from its options; the app's pages send one to the render worker as JSON.
+    """
 
     folder: Path
     out: Path
@@ -63,16 +78,59 @@ class ExportRequest:
     anonymous: bool = False
     kommune: str | None = None
     zip: bool = False
+    cards: AccessCards | None = None
 
-    def argv(self) -> list[str]:
-        options = ["export", str(self.folder), "--out", str(self.out)]
-        options += ["--only", *self.only] if self.only != KINDS or self.kommune else []
-        options += ["--anonym"] if self.anonymous else []
-        options += ["--kommune", self.kommune] if self.kommune else []
-        return options + (["--zip"] if self.zip else [])
+    def __post_init__(self) -> None:
+        unknown = [kind for kind in self.only if kind not in KINDS]
+        if unknown:
+            raise ValueError(f"unknown document kinds: {unknown}")
+
+    def kinds(self) -> tuple[str, ...]:
+        """The documents made: for one Kommune only those that exist per Kommune."""
+        return tuple(k for k in self.only if k in KOMMUNE_KINDS) if self.kommune else self.only
+
+    def to_json(self) -> str:
+        """One line for the worker's pipe."""
+        cards = {"codes": dict(self.cards.codes), "address": self.cards.address} if self.cards else None
+        return json.dumps(
+            {
+                "folder": str(self.folder),
+                "out": str(self.out),
+                "only": list(self.only),
+                "anonymous": self.anonymous,
+                "kommune": self.kommune,
+                "zip": self.zip,
+                "cards": cards,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> ExportRequest:
+        """The request ``to_json`` wrote; anything else is a ``ValueError`` (the worker answers, not dies)."""
+        data = json.loads(line)
+        if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in ("folder", "out")):
+            raise ValueError("not an export request")
+        only, cards = data.get("only", list(KINDS)), data.get("cards")
+        if not isinstance(only, list) or not all(isinstance(kind, str) for kind in only):
+            raise ValueError("only: not a list of document kinds")
+        if cards is not None:
+            codes = cards.get("codes") if isinstance(cards, dict) else None
+            if not isinstance(codes, dict) or not isinstance(cards.get("address"), str):
+                raise ValueError("cards: codes and address expected")
+            cards = AccessCards({str(k): str(v) for k, v in codes.items()}, cards["address"])
+        kommune = data.get("kommune")
+        return cls(
+            Path(data["folder"]),
+            Path(data["out"]),
+            tuple(only),
+            anonymous=data.get("anonymous") is True,
+            kommune=kommune if isinstance(kommune, str) else None,
+            zip=data.get("zip") is True,
+            cards=cards,
+        )
 
     def file_names(self) -> list[str]:
-        """The files this export writes, in order: the page lists exactly these, not older ones."""
+        """The files this export writes, in order: the pages offer exactly these, not older ones."""
         folder = WorkshopFolder(self.folder)
         kommune = self.kommune
         if kommune and self.anonymous:
@@ -80,10 +138,75 @@ class ExportRequest:
 
             kommune = pseudonym_slugs(folder.workshop()).get(kommune, kommune)
         names = []
-        for kind in self.only if not self.kommune else [k for k in self.only if k in KOMMUNE_KINDS]:
+        for kind in self.kinds():
             keys = ("excel", "stufen_csv", "eintraege_csv") if kind == "excel" else (kind,)
             names += [file_name(key, self.anonymous, kommune) for key in keys]
-        return names + ([zip_name(folder, self.anonymous)] if self.zip else [])
+        names += [zip_name(folder, self.anonymous)] if self.zip else []
+        return names + ([FILE_NAMES["zugangskarten"]] if self.cards else [])
+
+
+class ExportFailed(Exception):
+    """Nothing (more) was written; ``lines`` say why in German, as the CLI prints them."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def run(
+    request: ExportRequest, progress: Callable[[str], None] = lambda message: None, budget: Budget | None = None
+) -> list[Path]:
+    """Make what ``request`` asks for; the one call behind the CLI's ``export`` and the app's render worker.
+
+    Progress and the closing line go to ``progress``; a refusal raises ``ExportFailed`` with German lines
+    (broken files, a document over the budget, an unwritable target). Returns the files written, in order.
+    """
+    from werkstatt.write_errors import write_reason
+
+    if not (request.folder / "workshop.yaml").is_file():
+        raise ExportFailed([texts.CLI_NOT_A_WORKSHOP.format(folder=request.folder)])
+    folder = WorkshopFolder(request.folder)
+    try:
+        refuse_linked_workshop(folder)
+        workshop = folder.workshop()
+        progress(texts.CLI_EXPORT_START.format(title=workshop.title, out=request.out))
+        kinds, written = request.kinds(), []
+        if kinds:  # a cards-only request needs no valid personas
+            written = export(folder, request.out, kinds, request.anonymous, request.kommune, progress, budget)
+        if request.zip:
+            written.append(zip_everything(folder, request.out, written, request.anonymous, progress=progress))
+        if request.cards:
+            written.append(write_access_cards(workshop, request.cards, request.out))
+    except ValidationError as err:
+        raise ExportFailed([texts.CLI_EXPORT_REFUSED, *(f"  {problem}" for problem in err.problems)]) from err
+    except BudgetExceeded as err:
+        raise ExportFailed([texts.CLI_EXPORT_TOO_LARGE, f"  {err}"]) from err
+    except OSError as err:  # an unwritable, read-only or full target: German, no traceback
+        path = err.filename or request.out
+        raise ExportFailed([texts.CLI_EXPORT_UNWRITABLE.format(path=path, reason=write_reason(err))]) from err
+    progress(texts.CLI_EXPORT_WRITTEN.format(count=len(written), out=request.out))
+    return written
+
+
+def access_cards_pdf(workshop: Workshop, codes: Mapping[str, str], address: str) -> bytes:
+    """One card per Kommune with its code, link and QR code; codes of unknown Kommunen are left out."""
+    from werkstatt import render
+
+    known = {slug: code for slug, code in codes.items() if workshop.kommune(slug)}
+    return render.html_to_pdf(render.zugangskarten_html(workshop, known, address))
+
+
+def write_access_cards(workshop: Workshop, cards: AccessCards, out_dir: Path) -> Path:
+    """The cards as ``Zugangskarten.pdf``; refused when fellows could not open their address."""
+    from werkstatt.access import card_address_problem
+
+    problem = card_address_problem(cards.address)
+    if problem:  # a card fellows cannot use is worse than none
+        raise ExportFailed([problem])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / FILE_NAMES["zugangskarten"]
+    write_atomically(target, access_cards_pdf(workshop, cards.codes, cards.address))
+    return target
 
 
 def human_size(size: int) -> str:

@@ -866,8 +866,6 @@ ACCESS_TABLE_CODE = "Code"
 ACCESS_TABLE_LINK = "Link"
 CARDS_TITLE = "Zugangskarten"
 CARDS_HOWTO = "QR-Code scannen oder Adresse öffnen und den Code eingeben."
-CLI_CARDS_HELP = "Zugangskarten (PDF) drucken; die Codes kommen als JSON über die Standardeingabe"
-CLI_CARDS_URL = "Adresse der App, die auf den Karten steht"
 ACCESS_NEEDS_PIN = (
     "Zugangscodes gibt es nur mit Moderations-PIN – sonst könnte jede Person im Netz neue Codes erzeugen "
     "und alle Personas lesen. PIN setzen: im Terminal `python -m werkstatt pin` (fragt den PIN ab und "
@@ -907,10 +905,6 @@ CLI_CODES_OUT_FAILED = (
 CLI_CODES_NOT_SAVED = (
     "Die neuen Codes ließen sich nicht speichern ({reason}); die alten Codes gelten weiter. "
     "Die eben geschriebenen Zugangskarten wären ungültig und wurden wieder gelöscht."
-)
-CLI_CARDS_BAD_INPUT = (
-    'Auf der Standardeingabe steht keine Code-Liste als JSON ({{"kurzname": "CODE", …}}) – '
-    "keine Zugangskarten geschrieben."
 )
 CLI_CODES_DONE = (
     "{count} Zugangscodes erzeugt, Zugangskarten: {out}\n"

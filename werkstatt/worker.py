@@ -3,10 +3,11 @@
 WeasyPrint is pure Python, so rendering inside the Streamlit process would hold up every other
 session. The app therefore hands exports to this separate process, which keeps WeasyPrint imported,
 its fonts loaded and the laid-out parts of the last exports (``pdfrender``): the export after a small
-change takes a fraction of the first. It speaks one JSON line per job over stdin/stdout and runs the
-same code as ``python -m werkstatt export``, so messages and exit codes are the CLI's.
+change takes a fraction of the first. Each job is one ``export.ExportRequest``, sent as one JSON line
+over stdin, and the worker calls ``export.run`` with it, the call behind ``python -m werkstatt export``:
+messages and exit codes are the CLI's. The answer is one JSON line on stdout.
 
-One job at a time. When the worker is busy, a one-off CLI process does the job in parallel; when it
+One job at a time. When the worker is busy, a one-off worker process does the job in parallel; when it
 has died, it is started again for the next job. Both end within moments of the server that started
 them: a large export renders for minutes at over a gigabyte, and nobody would be left to receive it.
 """
@@ -24,8 +25,12 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from werkstatt import texts
+
+if TYPE_CHECKING:
+    from werkstatt.export import ExportRequest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,24 +71,31 @@ def watch_parent(parent: int) -> threading.Thread:
     return thread
 
 
-def serve(requests=sys.stdin, replies=sys.stdout) -> None:  # noqa: ANN001
-    """The worker's loop: one JSON list of CLI arguments in, one JSON result out."""
-    from werkstatt import cli, render
+def serve(requests: TextIO = sys.stdin, replies: TextIO = sys.stdout) -> None:
+    """The worker's loop: one export request (JSON) in, one JSON result out, until stdin ends."""
+    from werkstatt import render
 
     render.renderer()  # import WeasyPrint now, not with the first job
     for line in requests:
-        argv = json.loads(line)
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = cli.main(argv)
-            except SystemExit as stop:  # argparse on bad arguments
-                code = stop.code if isinstance(stop.code, int) else 1
-            except Exception as error:  # noqa: BLE001 - one failed job must not end the worker
-                print(texts.WORKER_FAILED.format(error=error), file=err)
-                code = 1
-        replies.write(json.dumps(asdict(Result(code, out.getvalue(), err.getvalue(), render.renderer().stats))) + "\n")
+        with contextlib.redirect_stdout(io.StringIO()):  # a stray print must not break the replies' pipe
+            result = carry_out(line)
+        replies.write(json.dumps(asdict(result)) + "\n")
         replies.flush()
+
+
+def carry_out(line: str) -> Result:
+    """One job: the request's progress lines become stdout, its German refusal stderr, as the CLI prints them."""
+    from werkstatt import export, render
+
+    said: list[str] = []
+    try:
+        export.run(export.ExportRequest.from_json(line), progress=said.append)
+        code, problems = 0, []
+    except export.ExportFailed as failed:
+        code, problems = 1, failed.lines
+    except Exception as error:  # noqa: BLE001 - one failed job must not end the worker
+        code, problems = 1, [texts.WORKER_FAILED.format(error=error)]
+    return Result(code, "".join(f"{m}\n" for m in said), "".join(f"{p}\n" for p in problems), render.renderer().stats)
 
 
 class RenderWorker:
@@ -94,18 +106,18 @@ class RenderWorker:
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
 
-    def run(self, argv: list[str]) -> Result:
+    def run(self, request: ExportRequest) -> Result:
         if not self._lock.acquire(blocking=False):
-            return one_off(argv, self.timeout)  # someone else's export is running: do not wait for it
+            return one_off(request, self.timeout)  # someone else's export is running: do not wait for it
         try:
-            return self._ask(argv)
+            return self._ask(request)
         finally:
             self._lock.release()
 
-    def _ask(self, argv: list[str]) -> Result:
+    def _ask(self, request: ExportRequest) -> Result:
         try:
             process = self._running()
-            process.stdin.write(json.dumps(argv) + "\n")
+            process.stdin.write(request.to_json() + "\n")
             process.stdin.flush()
             ready, _, _ = select.select([process.stdout], [], [], self.timeout)
             line = process.stdout.readline() if ready else ""
@@ -114,7 +126,7 @@ class RenderWorker:
             return Result(**json.loads(line))
         except (OSError, ValueError):
             self.stop()  # died or hung: the next job starts a new worker, this one runs on its own
-            return one_off(argv, self.timeout)
+            return one_off(request, self.timeout)
 
     def _running(self) -> subprocess.Popen:
         if self._process is None or self._process.poll() is not None:
@@ -140,11 +152,12 @@ class RenderWorker:
             self._process = None
 
 
-def one_off(argv: list[str], timeout: float) -> Result:
-    """The same job in a fresh CLI process (no caches, but in parallel with the worker)."""
+def one_off(request: ExportRequest, timeout: float) -> Result:
+    """The same job in a fresh worker process that ends after it (no caches, but in parallel)."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "werkstatt.worker", str(os.getpid()), *argv],
+            [sys.executable, "-m", "werkstatt.worker", str(os.getpid())],
+            input=request.to_json() + "\n",
             cwd=PROJECT_ROOT,
             capture_output=True,
             text=True,
@@ -153,16 +166,15 @@ def one_off(argv: list[str], timeout: float) -> Result:
         )
     except subprocess.TimeoutExpired:
         return Result(1, "", texts.WORKER_TIMEOUT)
-    return Result(done.returncode, done.stdout, done.stderr)
+    try:
+        return Result(**json.loads(done.stdout.splitlines()[-1]))
+    except (IndexError, ValueError, TypeError):  # it died before answering
+        return Result(1, "", texts.WORKER_FAILED.format(error=done.returncode))
 
 
 def main(argv: list[str]) -> int:
-    """``python -m werkstatt.worker SERVER_PID [ARGS]``: the worker's loop, or one CLI job, while the server lives."""
+    """``python -m werkstatt.worker SERVER_PID``: the worker's loop, while the server lives."""
     watch_parent(int(argv[0]))  # first, before WeasyPrint's import takes its seconds
-    if len(argv) > 1:
-        from werkstatt import cli
-
-        return cli.main(argv[1:])
     serve()
     return 0
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
 from html import escape
 from pathlib import Path
@@ -14,7 +11,8 @@ import streamlit as st
 
 from werkstatt import access, compare, render, texts
 from werkstatt.access import new_code
-from werkstatt.ui import common
+from werkstatt.export import FILE_NAMES, AccessCards, ExportRequest
+from werkstatt.ui import common, exporting
 
 NEW_CODES = "pw.new_codes"
 ADDRESS_KEY = "pw.card_address"
@@ -116,22 +114,22 @@ def _cards(folder, codes: dict[str, str], address: str, disabled: bool) -> None:
         st.download_button(
             texts.ACCESS_CARDS_DOWNLOAD,
             data=st.session_state["pw.cards_pdf"],
-            file_name="Zugangskarten.pdf",
+            file_name=FILE_NAMES["zugangskarten"],
             mime="application/pdf",
             icon=":material/download:",
         )
 
 
-def _cards_pdf(folder: str, codes: dict[str, str], url: str) -> bytes:
-    """Rendered by the CLI in its own process; the codes travel on stdin and only the PDF comes back."""
+def _cards_pdf(folder: str, codes: dict[str, str], url: str) -> bytes | None:
+    """Rendered by the render worker like every export; the codes travel in the request, only the PDF stays.
+
+    The PDF is written to a temporary folder and read back: printed codes never lie in the export folder.
+    """
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "Zugangskarten.pdf"
-        subprocess.run(
-            [sys.executable, "-m", "werkstatt", "zugangskarten", folder, "--out", str(out), "--url", url],
-            input=json.dumps(codes),
-            text=True,
-            check=True,
-            cwd=common.PROJECT_ROOT,
-            timeout=300,
-        )
-        return out.read_bytes()
+        request = ExportRequest(Path(folder), Path(tmp), only=(), cards=AccessCards(codes, url))
+        result = exporting.run(request)
+        if result.returncode != 0:
+            lines = [texts.EXPORT_FAILED, *(common.md_escape(line) for line in result.stderr.strip().splitlines())]
+            st.error("  \n".join(lines), icon=":material/error:")
+            return None
+        return (Path(tmp) / request.file_names()[0]).read_bytes()

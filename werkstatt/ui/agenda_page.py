@@ -61,9 +61,9 @@ def _show(workshop: Workshop, agenda: day.Agenda) -> None:
 
 
 def _pdf(slug: str) -> None:
-    from werkstatt.ui.export_page import pdf_button
+    from werkstatt.ui.exporting import pdf_button, request_for
 
-    pdf_button(slug, texts.AGENDA_MAKE_PDF, texts.AGENDA_PDF, "Programm.pdf", "--only", "programm")
+    pdf_button(request_for(slug, ("programm",)), texts.AGENDA_MAKE_PDF, texts.AGENDA_PDF)
 
 
 def _edit(folder: WorkshopFolder, workshop: Workshop, agenda: day.Agenda) -> None:

@@ -1,14 +1,14 @@
 """Export for the facilitator: the handouts as PDF, the spreadsheets, and one ZIP with everything.
 
-The documents are made by the CLI's export code in the render worker, a separate long-lived process:
-WeasyPrint is pure Python, and rendering inside the app's process would hold up every other fellow's
-session; the worker also keeps the laid-out pages, so the next export after a small change is quick.
+The page sends one ``export.ExportRequest`` to the render worker, a separate long-lived process that
+calls ``export.run`` as the CLI does (``ui/exporting.py``): WeasyPrint is pure Python, and rendering inside
+the app's process would hold up every other fellow's session; the worker also keeps the laid-out pages,
+so the next export after a small change is quick.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from werkstatt import texts
 from werkstatt.export import KINDS, ExportRequest, human_size
 from werkstatt.model import ValidationError
 from werkstatt.ui import common
-from werkstatt.worker import RenderWorker, Result
+from werkstatt.ui.exporting import exports_dir, run
 
 MIME = {
     ".pdf": "application/pdf",
@@ -26,26 +26,6 @@ MIME = {
     ".csv": "text/csv",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def exports_dir(slug: str) -> Path:
-    root = os.environ.get("WERKSTATT_EXPORTS") or common.personas_root().parent / "exports"
-    return Path(root) / slug
-
-
-@st.cache_resource
-def render_worker() -> RenderWorker:
-    """One warm render process for the whole app (see ``werkstatt/worker.py``)."""
-    return RenderWorker()
-
-
-def run_export(slug: str, *options: str) -> Result:
-    """Export a workshop in the render worker (or, while it is busy, in a process of its own)."""
-    return render_worker().run(["export", str(common.folder_for(slug).path), "--out", str(exports_dir(slug)), *options])
-
-
-def run_request(request: ExportRequest) -> Result:
-    return render_worker().run(request.argv())
 
 
 def page() -> None:
@@ -85,7 +65,7 @@ def page() -> None:
         # Files of this run only: older files of the other kind (named/anonymous) are not mixed in.
         st.session_state["pw.export_run"] = {"slug": slug, "names": names, "started": time.time()}
         with st.spinner(texts.EXPORT_RUNNING):
-            result = run_request(request)
+            result = run(request)
         if result.returncode == 0:
             lines = (common.md_escape(line) for line in result.stdout.splitlines())  # the title is in it
             st.success("  \n".join(lines), icon=":material/check_circle:")
@@ -133,23 +113,3 @@ def _download(path: Path, dated: bool = False) -> None:
         key=f"pw.download.{path.name}",
         icon=":material/download:",
     )
-
-
-def pdf_button(
-    slug: str, make_label: str, download_label: str, file_name: str, *options: str, disabled: bool = False
-) -> None:
-    """A button that makes one PDF in the render worker, and the download button for the file it wrote."""
-    if st.button(make_label, icon=":material/picture_as_pdf:", disabled=disabled):
-        with st.spinner(texts.EXPORT_RUNNING):
-            result = run_export(slug, *options)
-        if result.returncode != 0:
-            st.error(f"{texts.EXPORT_FAILED}\n\n```\n{result.stderr.strip()}\n```", icon=":material/error:")
-    path = exports_dir(slug) / file_name
-    if path.exists():
-        st.download_button(
-            download_label,
-            data=path.read_bytes,  # read only when someone clicks
-            file_name=path.name,
-            mime="application/pdf",
-            icon=":material/download:",
-        )

@@ -104,19 +104,10 @@ def _remove(folder: WorkshopFolder, kommune: str, item: day.Takeaway, key: str) 
 
 
 def _pdf(slug: str, kommune: str, any_items: bool) -> None:
-    from werkstatt.ui.export_page import pdf_button
+    from werkstatt.ui.exporting import pdf_button, request_for
 
-    pdf_button(
-        slug,
-        texts.TAKEAWAYS_MAKE_PDF,
-        texts.TAKEAWAYS_PDF,
-        f"Mitnehmen-{kommune}.pdf",
-        "--kommune",
-        kommune,
-        "--only",
-        "mitnehmen",
-        disabled=not any_items,
-    )
+    request = request_for(slug, ("mitnehmen",), kommune)
+    pdf_button(request, texts.TAKEAWAYS_MAKE_PDF, texts.TAKEAWAYS_PDF, disabled=not any_items)
 
 
 def show_all(workshop: Workshop, takeaways: day.Takeaways) -> None:

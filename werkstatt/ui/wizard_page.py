@@ -724,16 +724,11 @@ def _bottom_buttons(step: wizard.Step) -> None:
 
 def _own_steckbrief(slug: str, kommune: str) -> None:
     """The fellow's own one-page PDF, made from the saved file in the render worker."""
-    from werkstatt.ui.export_page import pdf_button
+    from werkstatt.ui.exporting import pdf_button, request_for
 
+    request = request_for(slug, ("steckbriefe",), kommune)
     pdf_button(
-        slug,
-        texts.EXPORT_MY_CARD,
-        texts.EXPORT_MY_CARD_DOWNLOAD,
-        f"Steckbrief-{kommune}.pdf",
-        "--kommune",
-        kommune,
-        disabled=_is_dirty() or not _draft()["revision"],
+        request, texts.EXPORT_MY_CARD, texts.EXPORT_MY_CARD_DOWNLOAD, disabled=_is_dirty() or not _draft()["revision"]
     )
 
 
