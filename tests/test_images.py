@@ -76,7 +76,9 @@ def test_card_and_pdf_show_the_uploaded_picture_inline(workshop_dir: Path, tmp_p
     assert reread.profile.avatar_image.startswith("data:image/png;base64,")
     html = render.persona_card_html(store.workshop(), reread)
     assert reread.profile.avatar_image in html
-    pdf = render.html_to_pdf(render.persona_page_html(store.workshop(), reread))
+    from werkstatt.export import export
+
+    pdf = export(store, tmp_path / "out", ("steckbriefe",), kommune="lindenau")[0].read_bytes()
     assert b"/Subtype /Image" in pdf or b"/Subtype/Image" in pdf
 
 

@@ -36,6 +36,13 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def steckbrief_html(persona) -> str:
+    """One Kommune's Steckbrief as the export makes it (``export --kommune … --only steckbriefe``)."""
+    from werkstatt.export import Material, document_html
+
+    return document_html("steckbriefe", Material(WORKSHOP, [persona], set(), anonymous=False))
+
+
 def squeezed(text: str) -> str:
     """PDF text without any whitespace, so words and URLs broken across lines still match."""
     return "".join(text.split())
@@ -78,10 +85,17 @@ def test_empty_persona_card_says_what_is_missing() -> None:
     assert "Persona ohne Namen" in html and "noch keine Einträge" in html and "noch nicht eingeschätzt" in html
 
 
-def test_pdf_has_german_text_literal_html_and_metadata(tmp_path: Path) -> None:
-    persona = demo()
+def test_pdf_has_german_text_literal_html_and_metadata(workshop_dir: Path, tmp_path: Path) -> None:
+    """The file a fellow downloads as „Mein Steckbrief“, made by the export itself."""
+    from werkstatt.export import ExportRequest, run
+
+    folder = WorkshopFolder(workshop_dir)
+    persona = folder.persona("lindenau").persona
     persona.profile.quote = INJECTION + " Grüße 😀"
-    data = render.html_to_pdf(render.persona_page_html(WORKSHOP, persona))
+    folder.save_persona(persona, base_revision=persona.revision)
+    written = run(ExportRequest(workshop_dir, tmp_path, ("steckbriefe",), kommune="lindenau"))
+    assert [path.name for path in written] == ["Steckbrief-lindenau.pdf"]
+    data = written[0].read_bytes()
     text = pdf_text(data, tmp_path)
     assert "Jana Brückner" in text and "STOLPERSTEINE" in text and "Grüße" in text
     assert squeezed(INJECTION) in squeezed(text)
@@ -89,7 +103,7 @@ def test_pdf_has_german_text_literal_html_and_metadata(tmp_path: Path) -> None:
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 portrait in points
-    assert reader.metadata.title == "Persona Jana Brückner – Stadt Lindenau"
+    assert reader.metadata.title == texts.DOC_STECKBRIEFE and reader.metadata.author == texts.APP_TITLE
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
     assert reader.trailer["/Root"]["/Lang"] == "de"
 
@@ -98,7 +112,7 @@ def test_long_persona_flows_onto_more_pages(tmp_path: Path) -> None:
     persona = demo()
     persona.profile.story = "Eine lange Geschichte. " * 170
     persona.obstacles = [Entry(f"Stolperstein {i}: " + "viel Text " * 40, ["daten"]) for i in range(12)]
-    data = render.html_to_pdf(render.persona_page_html(WORKSHOP, persona))
+    data = render.html_to_pdf(steckbrief_html(persona))
     (tmp_path / "long.pdf").write_bytes(data)
     reader = PdfReader(tmp_path / "long.pdf")
     assert len(reader.pages) >= 2
@@ -145,7 +159,7 @@ def test_user_text_with_urls_stays_text_in_the_pdf(http_server: str, tmp_path: P
     persona = demo()
     persona.profile.quote = f'<img src="{http_server}/q.png"> <link rel=stylesheet href="file:///etc/passwd">'
     persona.profile.avatar_seed = f'"><img src="{http_server}/avatar.png">'
-    data = render.html_to_pdf(render.persona_page_html(WORKSHOP, persona))
+    data = render.html_to_pdf(steckbrief_html(persona))
     assert CountingHandler.requests == []
     assert "file:///etc/passwd" in squeezed(pdf_text(data, tmp_path))
 
@@ -292,8 +306,7 @@ def test_a_2200_character_word_wraps_inside_the_page(tmp_path: Path) -> None:
     persona.obstacles.insert(0, Entry(LONG_WORD, ["daten"]))
     others = [copy.deepcopy(r.persona) for r in STORE.personas()][1:4]
     for html, margin_mm in (
-        (render.steckbriefe_html(WORKSHOP, [persona]), 15),
-        (render.persona_page_html(WORKSHOP, persona), 15),
+        (steckbrief_html(persona), 15),
         (render.vergleichsbogen_html(WORKSHOP, [persona, *others]), 12),
     ):
         data = render.html_to_pdf(html)

@@ -1,6 +1,7 @@
-"""Command line: ``python -m werkstatt validate [FOLDER]``.
+"""Command line: ``python -m werkstatt validate | export | new | pin | codes`` (``--help`` for each).
 
-Prints German summaries, exit code 0 when everything is valid and 1 with every error listed.
+Each command is a thin layer over the library (``export`` over ``export.run``, as the app's render worker):
+it reads options, prints German lines and returns exit code 0 when all went well, 1 otherwise.
 A user error never ends in a traceback.
 """
 

@@ -100,24 +100,6 @@ def persona_card_html(workshop: Workshop, persona: Persona) -> str:
     return f"<style>{stylesheet('card.css')}</style>{card}"
 
 
-def persona_page_html(workshop: Workshop, persona: Persona) -> str:
-    """A whole printable document around the same persona card, for WeasyPrint."""
-    context = card_context(workshop, persona)
-    date = workshop.date.strftime("%d.%m.%Y") if workshop.date else ""
-    return (
-        environment()
-        .get_template("persona_page.html.j2")
-        .render(
-            name=context["name"],
-            kommune=context["kommune"],
-            author=texts.APP_TITLE,
-            running=" · ".join(x for x in (workshop.title, date) if x),
-            card_html=environment().get_template("persona_card.html.j2").render(context),
-            css=stylesheet("card.css") + stylesheet("print.css"),
-        )
-    )
-
-
 def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported lazily
     from weasyprint.urls import URLFetcher
 
