@@ -256,3 +256,25 @@ def test_no_day_file_or_kept_version_goes_through_a_linked_folder(workshop_dir, 
     with pytest.raises(OSError):  # the wizard turns this into its German message and keeps the text
         folder.save_persona(persona, base_revision=persona.revision)
     assert outside() == before  # nothing written there
+
+
+def test_the_zip_skips_a_named_pipe_instead_of_waiting_for_it_forever(workshop_dir, tmp_path) -> None:
+    import os
+    import threading
+    import zipfile
+
+    from werkstatt.export import zip_everything
+    from werkstatt.store import WorkshopFolder
+
+    os.mkfifo(workshop_dir / "notiz.yaml")  # a stray file nobody reads, except the ZIP of the sources
+    said, done = [], []
+    job = threading.Thread(
+        target=lambda: done.append(zip_everything(WorkshopFolder(workshop_dir), tmp_path, [], progress=said.append)),
+        daemon=True,  # before the fix it never ends; the test must still end
+    )
+    job.start()
+    job.join(timeout=30)
+    assert done, "the ZIP waited for the pipe"
+    names = zipfile.ZipFile(done[0]).namelist()
+    assert "yaml/lindenau.yaml" in names and "yaml/notiz.yaml" not in names
+    assert any("notiz.yaml" in line and "übersprungen" in line for line in said), said

@@ -617,6 +617,9 @@ def zip_everything(
                 # The access file (code digests) stays on this laptop; links were reported above.
                 if source.name.startswith(".") or behind_link(folder.path, relative):
                     continue
+                if not source.is_file():  # a named pipe would make the ZIP wait forever, a device worse
+                    progress(texts.EXPORT_SKIPPED_SPECIAL.format(file=relative))
+                    continue
                 archive.write(source, arcname=f"yaml/{relative}")
     write_atomically(target, buffer.getvalue())
     return target

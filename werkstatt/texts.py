@@ -711,6 +711,9 @@ ERR_SYMLINK = (
 EXPORT_SKIPPED_LINK = (
     "Hinweis: {file} ist eine Verknüpfung (symbolischer Link) und wurde aus Sicherheitsgründen übersprungen."
 )
+EXPORT_SKIPPED_SPECIAL = (
+    "Hinweis: {file} ist keine gewöhnliche Datei (z. B. ein Ordner oder eine Pipe) und wurde übersprungen."
+)
 EXPORT_TOO_MANY_PAGES = (
     "{what}: wäre etwa {pages} Seiten lang, erlaubt sind {limit}. Den meisten Text hat {kommune} "
     "({share} % aller Persona-Texte) – bitte dort kürzen, oder die Grenze mit WERKSTATT_EXPORT_MAX_PAGES erhöhen."
