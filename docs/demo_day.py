@@ -23,7 +23,7 @@ def main() -> None:
     workshop = folder.workshop()
     personas = {r.slug: r.persona for r in folder.personas() if r.ok}
 
-    def market(change):  # noqa: ANN001, ANN202
+    def market(change):
         return folder._update_day(  # noqa: SLF001 - a fixed time stamp keeps the demo files stable
             day.MARKET_FILE, lambda d: day.parse_market(d, workshop), day.market_to_data, change, STAMP
         )
@@ -92,7 +92,7 @@ def main() -> None:
         market(lambda m, i=idea: m.mark(i, "aufgenommen"))
     market(lambda m: m.mark("idee-4", "spaeter"))
 
-    def agenda(change):  # noqa: ANN001, ANN202
+    def agenda(change):
         return folder._update_day(  # noqa: SLF001
             day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop), day.agenda_to_data, change, STAMP
         )
@@ -169,7 +169,7 @@ def main() -> None:
     for n, (group, idea) in enumerate(groups):
         matches = matching.matching_obstacles(workshop, all_personas, idea.title, idea.description, idea.topics)
 
-        def change(b, matches=matches, n=n):  # noqa: ANN001, ANN202
+        def change(b, matches=matches, n=n):
             b.prefill(matches)
             for question, text, kommune, kind in board_entries.get(n, []):
                 b.add_entry(question, text, kommune, kind)

@@ -204,7 +204,7 @@ def test_all_spellings_of_one_machine_are_one_client() -> None:
     assert client_key("fe80::1%eth0") == client_key("fe80::2")
 
 
-def _parallel(count: int, attempt) -> list:  # noqa: ANN001 - attempt() -> access.Attempt
+def _parallel(count: int, attempt) -> list:  # attempt() -> access.Attempt
     import threading
 
     start = threading.Barrier(count)

@@ -316,7 +316,7 @@ def test_every_page_is_german_accessible_and_shows_names_as_text(hostile_app, pa
     assert not findings, "\n".join(findings)
 
 
-def open_list(page: Page, box, option) -> None:  # noqa: ANN001 - two locators
+def open_list(page: Page, box, option) -> None:  # two locators
     """Open a select box's list until ``option`` shows (a rerun of the page may close it once)."""
     for _ in range(3):
         settle(page)

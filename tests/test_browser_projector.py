@@ -65,7 +65,7 @@ def projector_app(tmp_path_factory: pytest.TempPathFactory):
         status.note = "Eine lange Notiz zum Stand, mit Zahlen, Namen und Terminen der nächsten Sitzungen. " * 3
     folder.save_persona(persona, base_revision=persona.revision)
 
-    def crowd(board) -> None:  # noqa: ANN001 - a day.Board: twenty contributions to the first question
+    def crowd(board) -> None:  # a day.Board: twenty contributions to the first question
         for n in range(20):
             board.add_entry(1, f"Beitrag {n}: Beteiligung bleibt bei einer einmaligen Umfrage stehen.", "lindenau")
 

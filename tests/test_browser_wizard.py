@@ -19,7 +19,7 @@ WIZARD = "/persona?workshop=fellowtag-demo&kommune={kommune}"
 def test_typed_quote_and_story_survive_a_reload_with_a_notice(app, page: Page) -> None:
     dialogs: list[str] = []
 
-    def answer(dialog) -> None:  # noqa: ANN001
+    def answer(dialog) -> None:
         dialogs.append(dialog.type)
         dialog.accept()  # the fellow confirms leaving
 
@@ -71,7 +71,7 @@ def test_typed_quote_and_story_survive_a_reload_with_a_notice(app, page: Page) -
 def test_text_typed_but_not_applied_makes_the_browser_ask_before_a_reload(app, page: Page) -> None:
     dialogs: list[str] = []
 
-    def answer(dialog) -> None:  # noqa: ANN001
+    def answer(dialog) -> None:
         dialogs.append(dialog.type)
         dialog.dismiss()  # the fellow stays
 

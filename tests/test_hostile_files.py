@@ -219,7 +219,7 @@ def test_validate_goes_on_after_a_failure_nobody_foresaw(tmp_path: Path, monkeyp
         shutil.copytree(DEMO, root / name)
     real = cli.validate_workshop
 
-    def failing_for_a(folder: Path):  # noqa: ANN202
+    def failing_for_a(folder: Path):
         if folder.name == "a":
             raise RecursionError("as if a check had a bug")
         return real(folder)
@@ -335,7 +335,7 @@ mutated_file = st.one_of(
 )
 
 
-def _check(problems) -> None:  # noqa: ANN001
+def _check(problems) -> None:
     assert problems
     for problem in problems:
         message = str(problem)
@@ -343,7 +343,7 @@ def _check(problems) -> None:  # noqa: ANN001
         assert not ENGLISH.search(problem.message), message
 
 
-def _call(read):  # noqa: ANN001, ANN202
+def _call(read):
     """What a page does with a read: show it, or show a German error card for that one file."""
     try:
         return read()
@@ -432,7 +432,7 @@ def playground(tmp_path_factory: pytest.TempPathFactory) -> _Playground:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(change=mutated_file)
-def test_no_mutated_file_ends_in_anything_but_a_german_message(playground: _Playground, change) -> None:  # noqa: ANN001
+def test_no_mutated_file_ends_in_anything_but_a_german_message(playground: _Playground, change) -> None:
     name, edits = change
     original = playground.originals[name]
     text = original

@@ -201,7 +201,7 @@ RUNNING_OR_FOOTER = re.compile(r"^(Persona-Werkstatt|Seite \d+ von \d+|Stand \d+
 MORE = "Abstimmung zwischen Jugendamt, Schulamt und freien Trägern kostet Zeit, die in der Planung fehlt"
 
 
-def fuller(persona):  # noqa: ANN001, ANN201 - a Persona, changed in place and returned
+def fuller(persona):  # a Persona, changed in place and returned
     """A moderately filled persona: the demo's plus one entry in every list and a longer story."""
     persona.profile.story = persona.profile.story.strip() + " " + persona.profile.story.strip()[:200]
     for section in ENTRY_SECTIONS:
@@ -324,7 +324,7 @@ OVERFLOWING = """(selector) => [...document.querySelectorAll(selector)].flatMap(
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_a_2200_character_word_wraps_in_the_app_card_and_comparison(page, width: int) -> None:  # noqa: ANN001
+def test_a_2200_character_word_wraps_in_the_app_card_and_comparison(page, width: int) -> None:
     persona = demo()
     persona.profile.quote = LONG_WORD[:400]
     persona.obstacles.insert(0, Entry(LONG_WORD, ["daten"]))

@@ -252,7 +252,7 @@ def test_merge_keeps_an_entry_added_on_both_sides_once_and_merges_fields() -> No
 # The same, as a fellow meets it on the page (AppTest)
 
 
-def open_wizard(workshop_dir: Path, monkeypatch, kommune: str = "lindenau"):  # noqa: ANN001, ANN201
+def open_wizard(workshop_dir: Path, monkeypatch, kommune: str = "lindenau"):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
@@ -264,12 +264,12 @@ def open_wizard(workshop_dir: Path, monkeypatch, kommune: str = "lindenau"):  # 
     return at
 
 
-def _click(at, label: str) -> None:  # noqa: ANN001
+def _click(at, label: str) -> None:
     next(b for b in at.button if b.label == label).click().run()
     assert not at.exception, at.exception
 
 
-def test_page_merge_of_an_edit_and_another_laptops_addition_duplicates_nothing(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_page_merge_of_an_edit_and_another_laptops_addition_duplicates_nothing(workshop_dir: Path, monkeypatch) -> None:
     from werkstatt.model import Entry
 
     at = open_wizard(workshop_dir, monkeypatch)
@@ -295,7 +295,7 @@ def test_page_merge_of_an_edit_and_another_laptops_addition_duplicates_nothing(w
     assert "Alle Änderungen sind gespeichert (Stand 6" in "\n".join(s.value for s in at.success)
 
 
-def test_keep_mine_after_the_file_was_deleted_saves_it_again(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_keep_mine_after_the_file_was_deleted_saves_it_again(workshop_dir: Path, monkeypatch) -> None:
     at = open_wizard(workshop_dir, monkeypatch)
     (workshop_dir / "lindenau.yaml").unlink()
     at.text_input(key="w1.name").input("Jana nach dem Löschen").run()
@@ -307,7 +307,7 @@ def test_keep_mine_after_the_file_was_deleted_saves_it_again(workshop_dir: Path,
     assert not [e for e in at.error if "Jemand anderes" in e.value]
 
 
-def test_merge_after_the_file_was_deleted_keeps_all_of_mine(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_merge_after_the_file_was_deleted_keeps_all_of_mine(workshop_dir: Path, monkeypatch) -> None:
     at = open_wizard(workshop_dir, monkeypatch)
     (workshop_dir / "lindenau.yaml").unlink()
     at.text_input(key="w1.name").input("Jana nach dem Löschen").run()
@@ -317,7 +317,7 @@ def test_merge_after_the_file_was_deleted_keeps_all_of_mine(workshop_dir: Path, 
     assert saved.profile.name == "Jana nach dem Löschen" and len(saved.obstacles) == 3
 
 
-def test_a_failing_write_says_why_in_german_and_keeps_the_text(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_failing_write_says_why_in_german_and_keeps_the_text(workshop_dir: Path, monkeypatch) -> None:
     import errno
 
     from werkstatt import store as store_module
@@ -325,7 +325,7 @@ def test_a_failing_write_says_why_in_german_and_keeps_the_text(workshop_dir: Pat
     at = open_wizard(workshop_dir, monkeypatch)
     real_write = store_module.write_atomically
 
-    def full_disk(path, content) -> None:  # noqa: ANN001
+    def full_disk(path, content) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(store_module, "write_atomically", full_disk)
@@ -337,7 +337,7 @@ def test_a_failing_write_says_why_in_german_and_keeps_the_text(workshop_dir: Pat
     assert "No space" not in messages
     assert at.text_input(key="w1.name").value == "Getippt bei vollem Datenträger"
 
-    def read_only(path, content) -> None:  # noqa: ANN001
+    def read_only(path, content) -> None:
         raise PermissionError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(store_module, "write_atomically", read_only)
@@ -355,13 +355,13 @@ def test_a_failing_write_says_why_in_german_and_keeps_the_text(workshop_dir: Pat
 
 def test_text_of_every_step_survives_step_changes_even_when_nothing_can_be_written(
     workshop_dir: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     import errno
 
     from werkstatt import store as store_module
 
-    def read_only(path, content) -> None:  # noqa: ANN001
+    def read_only(path, content) -> None:
         raise PermissionError(errno.EROFS, "Read-only file system")
 
     at = open_wizard(workshop_dir, monkeypatch)
@@ -397,7 +397,7 @@ def test_text_of_every_step_survives_step_changes_even_when_nothing_can_be_writt
     assert [a.value for a in at.text_area][:1] == ["Frage, ungespeichert"]  # the widget shows it again
 
 
-def _reopen(workshop_dir: Path, monkeypatch, token: str):  # noqa: ANN001, ANN202
+def _reopen(workshop_dir: Path, monkeypatch, token: str):
     """A new session of the same tab, as after a reload: the address still names the tab's draft."""
     from streamlit.testing.v1 import AppTest
 
@@ -411,7 +411,7 @@ def _reopen(workshop_dir: Path, monkeypatch, token: str):  # noqa: ANN001, ANN20
     return at
 
 
-def test_unsaved_input_is_kept_on_disk_and_restored_in_a_new_session(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_unsaved_input_is_kept_on_disk_and_restored_in_a_new_session(workshop_dir: Path, monkeypatch) -> None:
     at = open_wizard(workshop_dir, monkeypatch)
     token = at.session_state["pw.draft_token"]
     at.text_input(key="w1.name").input("Noch nicht gespeichert").run()
@@ -433,7 +433,7 @@ def test_unsaved_input_is_kept_on_disk_and_restored_in_a_new_session(workshop_di
 
 def test_saving_removes_the_kept_draft_and_a_restored_draft_merges_onto_a_newer_version(
     workshop_dir: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     at = open_wizard(workshop_dir, monkeypatch)
     token = at.session_state["pw.draft_token"]
@@ -461,7 +461,7 @@ def test_saving_removes_the_kept_draft_and_a_restored_draft_merges_onto_a_newer_
     )
 
 
-def test_a_damaged_kept_draft_is_reported_not_trusted(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_damaged_kept_draft_is_reported_not_trusted(workshop_dir: Path, monkeypatch) -> None:
     (workshop_dir / ".entwuerfe").mkdir()
     (workshop_dir / ".entwuerfe" / "lindenau-abcdef012345.yaml").write_text("draft: [unvollständig\n", "utf-8")
     at = _reopen(workshop_dir, monkeypatch, "abcdef012345")
@@ -469,7 +469,7 @@ def test_a_damaged_kept_draft_is_reported_not_trusted(workshop_dir: Path, monkey
     assert "konnten nicht wiederhergestellt werden" in "\n".join(i.value for i in at.info)
 
 
-def test_the_page_says_when_another_laptop_saved_a_newer_version(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_the_page_says_when_another_laptop_saved_a_newer_version(workshop_dir: Path, monkeypatch) -> None:
     at = open_wizard(workshop_dir, monkeypatch)
     store = WorkshopFolder(workshop_dir)
     other = store.persona("lindenau").persona
@@ -526,7 +526,7 @@ def test_kept_drafts_stay_out_of_the_zip_and_validate(workshop_dir: Path, tmp_pa
     assert kept is not None and kept[0] == draft and kept[1] == dt.datetime(2026, 3, 1, 10, 5)
 
 
-def test_a_picture_behind_a_link_is_not_shown_and_the_wizard_says_why(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_picture_behind_a_link_is_not_shown_and_the_wizard_says_why(workshop_dir: Path, monkeypatch) -> None:
     (workshop_dir / "bilder").mkdir()
     (workshop_dir / "bilder" / "lindenau-abc.png").symlink_to("/etc/passwd")
     store = WorkshopFolder(workshop_dir)
@@ -553,7 +553,7 @@ def test_merge_of_an_entry_edited_on_both_laptops_of_a_file_without_ids_is_marke
     assert _texts(merged) == [mark + "Fassung vom anderen Laptop", mark + "Meine Fassung", *_texts(base)[1:]]
 
 
-def test_a_real_refused_write_is_reported_in_german(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_real_refused_write_is_reported_in_german(workshop_dir: Path, monkeypatch) -> None:
     """Tests run as root (chmod would not stop them): a file where the history folder belongs does."""
     at = open_wizard(workshop_dir, monkeypatch)
     (workshop_dir / ".history").write_text("kein Ordner", "utf-8")
@@ -565,7 +565,7 @@ def test_a_real_refused_write_is_reported_in_german(workshop_dir: Path, monkeypa
     assert WorkshopFolder(workshop_dir).persona("lindenau").persona.profile.name == "Jana Brückner"
 
 
-def test_a_kept_draft_equal_to_the_saved_file_is_not_restored(workshop_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_kept_draft_equal_to_the_saved_file_is_not_restored(workshop_dir: Path, monkeypatch) -> None:
     """Ids differ between two loads of a file from before ids; that alone is nothing unsaved."""
     store = WorkshopFolder(workshop_dir)
     same = demo_draft()  # other random ids than the next session will give the file's entries

@@ -151,7 +151,7 @@ class GuessLimiter:
         self._throttles: dict[str, Throttle] = {}
         self.clock = time.monotonic  # a test may stop the clock
 
-    def attempt(self, key: str, check, now: float | None = None) -> Attempt:  # noqa: ANN001 - check() -> bool
+    def attempt(self, key: str, check, now: float | None = None) -> Attempt:  # check() -> bool
         """Run ``check`` unless ``key`` must wait.
 
         The attempt is booked as a failure under the lock *before* the slow check runs, so parallel
@@ -192,12 +192,12 @@ PIN_FILE = ".werkstatt-pin"
 SECRET_FILE = ".werkstatt-secret"
 
 
-def write_pin_file(root, pin: str) -> None:  # noqa: ANN001 - a Path
+def write_pin_file(root, pin: str) -> None:  # a Path
     """Store only the scrypt hash of ``pin`` next to the workshops (readable by this user only)."""
     _write_private(root / PIN_FILE, (hash_pin(pin) + "\n").encode())
 
 
-def read_pin_file(root) -> str | None:  # noqa: ANN001 - a Path
+def read_pin_file(root) -> str | None:  # a Path
     try:
         text = (root / PIN_FILE).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
@@ -205,7 +205,7 @@ def read_pin_file(root) -> str | None:  # noqa: ANN001 - a Path
     return text if text.startswith("scrypt$") else None
 
 
-def _write_private(path, data: bytes) -> None:  # noqa: ANN001 - a Path
+def _write_private(path, data: bytes) -> None:  # a Path
     """Atomic write of a file only the server's user may read (mode 0600)."""
     import tempfile
 
@@ -231,7 +231,7 @@ TOKEN_LIFETIME_SECONDS = 12 * 3600
 TOKEN_COOKIE = "werkstatt_moderation"
 
 
-def server_secret(root) -> bytes:  # noqa: ANN001 - a Path
+def server_secret(root) -> bytes:  # a Path
     """The secret of this personas root, made on first use; it stays next to the workshops, never exported."""
     path = root / SECRET_FILE
     try:

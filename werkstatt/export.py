@@ -425,7 +425,7 @@ def inert_cell(value: object) -> object:
     return value
 
 
-def _inert(frame):  # noqa: ANN001, ANN202 - pandas is imported lazily
+def _inert(frame):  # pandas is imported lazily
     frame = frame.map(inert_cell)
     frame.index = frame.index.map(inert_cell)
     frame.columns = frame.columns.map(inert_cell)
@@ -522,7 +522,7 @@ def time_limit(seconds: float, on_timeout: Callable[[], BudgetExceeded]) -> Iter
         yield
         return
 
-    def stop(signum, frame):  # noqa: ANN001, ANN202, ARG001 - signal handler signature
+    def stop(signum, frame):  # noqa: ARG001 - signal handler signature
         raise on_timeout()
 
     previous = signal.signal(signal.SIGALRM, stop)

@@ -53,7 +53,7 @@ def split(html: str) -> tuple[str, str, list[Part], str]:
 class Renderer:
     """Renders HTML to tagged PDF; thread-safe; keeps laid-out parts of the last exports."""
 
-    def __init__(self, fetcher_factory) -> None:  # noqa: ANN001 - returns a WeasyPrint URLFetcher
+    def __init__(self, fetcher_factory) -> None:  # returns a WeasyPrint URLFetcher
         self._fetcher_factory = fetcher_factory
         self._lock = threading.Lock()
         self._pages: OrderedDict[tuple[str, int, int], list] = OrderedDict()
@@ -85,12 +85,12 @@ class Renderer:
         return data
 
     # -- rendering ---------------------------------------------------------------------------
-    def _html(self, html: str):  # noqa: ANN202
+    def _html(self, html: str):
         import weasyprint
 
         return weasyprint.HTML(string=html, url_fetcher=self._fetcher_factory(), base_url=None)
 
-    def _layout(self, html: str):  # noqa: ANN202
+    def _layout(self, html: str):
         from weasyprint.text.fonts import FontConfiguration
 
         if self._font_config is None:  # one font configuration, so pages of several renders combine
@@ -98,7 +98,7 @@ class Renderer:
         return self._html(html).render(font_config=self._font_config, pdf_variant="pdf/ua-1")
 
     @staticmethod
-    def _write(document) -> bytes:  # noqa: ANN001
+    def _write(document) -> bytes:
         return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=False)
 
     def _whole(self, html: str) -> bytes:
@@ -109,7 +109,7 @@ class Renderer:
             self._remember(html, document)
         return self._write(document)
 
-    def _remember(self, html: str, document) -> None:  # noqa: ANN001
+    def _remember(self, html: str, document) -> None:
         head, running, parts, _ = split(html)
         starts = []
         for part in parts:
@@ -168,7 +168,7 @@ class Renderer:
         template = self._layout_shell(head, running, end)
         return self._write(template.copy(pages))
 
-    def _layout_shell(self, head: str, running: str, end: str):  # noqa: ANN202
+    def _layout_shell(self, head: str, running: str, end: str):
         """An empty document with the same head: its metadata (title, author, language) goes into the PDF."""
         key = _digest(head + running + end)
         if key not in self._shells:

@@ -100,7 +100,7 @@ def persona_card_html(workshop: Workshop, persona: Persona) -> str:
     return f"<style>{stylesheet('card.css')}</style>{card}"
 
 
-def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported lazily
+def _deny_all_fetcher():  # the class needs WeasyPrint, imported lazily
     from weasyprint.urls import URLFetcher
 
     class DenyAllFetcher(URLFetcher):
@@ -114,7 +114,7 @@ def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported 
             super().__init__(allowed_protocols=("data",))
             self.refused: list[str] = []
 
-        def fetch(self, url, headers=None):  # noqa: ANN001, ANN201 - WeasyPrint's signature
+        def fetch(self, url, headers=None):  # WeasyPrint's signature
             if url.startswith(INLINE_IMAGE_PREFIXES):
                 return super().fetch(url, headers)
             self.refused.append(url)
@@ -124,7 +124,7 @@ def _deny_all_fetcher():  # noqa: ANN202 - the class needs WeasyPrint, imported 
 
 
 @lru_cache(maxsize=1)
-def renderer():  # noqa: ANN201 - pdfrender.Renderer, one per process
+def renderer():  # pdfrender.Renderer, one per process
     from werkstatt.pdfrender import Renderer
 
     return Renderer(_deny_all_fetcher)
@@ -200,7 +200,7 @@ def comparison_html(workshop: Workshop, personas: list[Persona], incomplete: set
     return f"<style>{stylesheet('card.css')}{stylesheet('comparison.css')}</style>{table}"
 
 
-def presenter_slide_html(workshop: Workshop, slide, personas: list[Persona]) -> str:  # noqa: ANN001 - presenter.Slide
+def presenter_slide_html(workshop: Workshop, slide, personas: list[Persona]) -> str:  # presenter.Slide
     """One projector slide (cut to fit the screen by ``presenter.slides``) with its stylesheet."""
     by_slug = {p.kommune: p for p in personas}
     context = {"slide": slide, "t": texts, "card": None, "cards": {}}
@@ -333,7 +333,7 @@ def dokumentation_html(
     incomplete: set[str] | None = None,
     anonymous: bool = False,
     today: str = "",
-    the_day=None,  # noqa: ANN001 - day.Day; its sections follow when anything was recorded
+    the_day=None,  # day.Day; its sections follow when anything was recorded
 ) -> str:
     """The day's documentation: cover, contents with page numbers, personas, comparison, themes, partners,
     then the Themenbörse, the programme, every topic session, the takeaways and the contacts."""
@@ -379,7 +379,7 @@ def dokumentation_html(
     )
 
 
-def _day_context(workshop: Workshop, the_day) -> dict:  # noqa: ANN001 - day.Day
+def _day_context(workshop: Workshop, the_day) -> dict:  # day.Day
     market = the_day.market
     sessions = session_items(workshop, the_day)
     intro = texts.DOC_MARKET_INTRO.format(
@@ -443,7 +443,7 @@ def _names(workshop: Workshop, slugs: list[str]) -> str:
     return ", ".join(_name(workshop, s) for s in slugs)
 
 
-def market_rows(workshop: Workshop, market) -> list[dict]:  # noqa: ANN001 - day.Market
+def market_rows(workshop: Workshop, market) -> list[dict]:  # day.Market
     from werkstatt.day import IDEA_STATUS, PLANNING_STEPS
 
     return [
@@ -463,7 +463,7 @@ def market_rows(workshop: Workshop, market) -> list[dict]:  # noqa: ANN001 - day
     ]
 
 
-def agenda_rows(workshop: Workshop, agenda) -> list[dict]:  # noqa: ANN001 - day.Agenda
+def agenda_rows(workshop: Workshop, agenda) -> list[dict]:  # day.Agenda
     return [
         {
             "time": slot.when,
@@ -477,7 +477,7 @@ def agenda_rows(workshop: Workshop, agenda) -> list[dict]:  # noqa: ANN001 - day
     ]
 
 
-def board_columns(workshop: Workshop, board) -> list[dict]:  # noqa: ANN001 - day.Board or None
+def board_columns(workshop: Workshop, board) -> list[dict]:  # day.Board or None
     """The visible entries of a board under its four questions (hidden entries stay out of every view)."""
     from werkstatt.day import EXPERIENCE_KINDS
 
@@ -497,7 +497,7 @@ def board_columns(workshop: Workshop, board) -> list[dict]:  # noqa: ANN001 - da
     return columns
 
 
-def round_meta(workshop: Workshop, slot, group) -> str:  # noqa: ANN001 - day.Slot, day.Group
+def round_meta(workshop: Workshop, slot, group) -> str:  # day.Slot, day.Group
     """ "11:15–12:30 · Raum: Elbe · Es stellen vor: …" for a topic round."""
     parts = [slot.when, texts.AGENDA_ROOM.format(room=group.room) if group.room else ""]
     if group.presenters:
@@ -505,7 +505,7 @@ def round_meta(workshop: Workshop, slot, group) -> str:  # noqa: ANN001 - day.Sl
     return " · ".join(p for p in parts if p)
 
 
-def session_items(workshop: Workshop, the_day) -> list[dict]:  # noqa: ANN001 - day.Day
+def session_items(workshop: Workshop, the_day) -> list[dict]:  # day.Day
     """Every topic session of the programme with its visible board entries, column by column."""
     sessions = []
     for slot, group in the_day.agenda.groups():
@@ -522,7 +522,7 @@ def session_items(workshop: Workshop, the_day) -> list[dict]:  # noqa: ANN001 - 
     return sessions
 
 
-def takeaway_groups(workshop: Workshop, takeaways) -> list[dict]:  # noqa: ANN001 - day.Takeaways
+def takeaway_groups(workshop: Workshop, takeaways) -> list[dict]:  # day.Takeaways
     groups = []
     for kommune in workshop.kommunen:
         items = takeaways.of(kommune.slug)
@@ -539,13 +539,13 @@ def takeaway_groups(workshop: Workshop, takeaways) -> list[dict]:  # noqa: ANN00
     return groups
 
 
-def contact_rows(workshop: Workshop, takeaways) -> list[dict]:  # noqa: ANN001 - day.Takeaways
+def contact_rows(workshop: Workshop, takeaways) -> list[dict]:  # day.Takeaways
     order = {k.slug: n for n, k in enumerate(workshop.kommunen)}
     contacts = sorted(takeaways.contacts(), key=lambda c: (order.get(c[0], 0), order.get(c[1], 0)))
     return [{"from": _name(workshop, a), "to": _name(workshop, b), "about": about} for a, b, about in contacts]
 
 
-def board_html(workshop: Workshop, title: str, meta: str, board, projector: bool = False) -> str:  # noqa: ANN001
+def board_html(workshop: Workshop, title: str, meta: str, board, projector: bool = False) -> str:
     """The live board of one topic session for the app and the projector: four columns of cards."""
     columns = board_columns(workshop, board)
     return (
@@ -555,11 +555,11 @@ def board_html(workshop: Workshop, title: str, meta: str, board, projector: bool
     )
 
 
-def programm_html(workshop: Workshop, agenda) -> str:  # noqa: ANN001 - day.Agenda
+def programm_html(workshop: Workshop, agenda) -> str:  # day.Agenda
     return _document("programm.html.j2", workshop, texts.AGENDA_TITLE, slots=agenda_rows(workshop, agenda))
 
 
-def mitnehmen_html(workshop: Workshop, kommunen: list[str], takeaways, partners: list) -> str:  # noqa: ANN001
+def mitnehmen_html(workshop: Workshop, kommunen: list[str], takeaways, partners: list) -> str:
     """A page per Kommune: what it will try, the next steps, whom it contacts, and its suggested partners."""
     pages = []
     for kommune in kommunen:

@@ -16,7 +16,7 @@ class RuleError(Exception):
     """An operation that the rules of the day do not allow; the message is German and shown as it is."""
 
 
-def find_item(items: list, item_id: str, message: str):  # noqa: ANN202 - the item of that list's type
+def find_item(items: list, item_id: str, message: str):  # the item of that list's type
     """The item with this id; a German ``RuleError`` (someone removed or merged it meanwhile) otherwise."""
     for item in items:
         if item.id == item_id:

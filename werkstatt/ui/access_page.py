@@ -83,7 +83,7 @@ def page() -> None:
         st.success(texts.PIN_LOGGED_OUT)
 
 
-def _codes_table(workshop, codes: dict[str, str], address: str | None) -> None:  # noqa: ANN001 - a Workshop
+def _codes_table(workshop, codes: dict[str, str], address: str | None) -> None:  # a Workshop
     """Codes with link and QR; without a usable address only the codes (a loopback link helps nobody)."""
     rows = []
     for kommune, code in codes.items():
@@ -106,7 +106,7 @@ def _codes_table(workshop, codes: dict[str, str], address: str | None) -> None: 
     )
 
 
-def _cards(folder, codes: dict[str, str], address: str, disabled: bool) -> None:  # noqa: ANN001 - a WorkshopFolder
+def _cards(folder, codes: dict[str, str], address: str, disabled: bool) -> None:  # a WorkshopFolder
     if st.button(texts.ACCESS_CARDS, icon=":material/print:", disabled=disabled):
         with st.spinner(texts.EXPORT_RUNNING):
             st.session_state["pw.cards_pdf"] = _cards_pdf(str(folder.path), codes, address)

@@ -279,7 +279,7 @@ def _editor(folder: WorkshopFolder, workshop: Workshop, group_id: str) -> None:
 def _entry_editor(
     folder: WorkshopFolder, workshop: Workshop, group_id: str, entry: day.BoardEntry, questions: tuple[str, ...]
 ) -> None:
-    def change(operation) -> None:  # noqa: ANN001
+    def change(operation) -> None:
         common.apply("board", lambda: folder.update_board(group_id, operation))
 
     with st.container(border=True):
@@ -337,7 +337,7 @@ def _entry_editor(
             if st.form_submit_button(texts.BOARD_EDIT_SAVE):
                 text, started_from = st.session_state[text_key], st.session_state.pop(base_key)
 
-                def apply_edit(b) -> None:  # noqa: ANN001
+                def apply_edit(b) -> None:
                     if text != started_from:  # a plain move needs no words and never clashes with an edit
                         b.edit_entry(entry.id, text, started_from)
                     b.move_entry(entry.id, question=target)

@@ -487,7 +487,7 @@ def show_flash(channel: str) -> None:
             st.success(md_escape(str(message)), icon=":material/check_circle:")
 
 
-def apply(channel: str, operation, success: str = "") -> bool:  # noqa: ANN001 - a call that saves a day file
+def apply(channel: str, operation, success: str = "") -> bool:  # a call that saves a day file
     """Run one change of a day file; a refusal, a broken file or a busy lock becomes a German message."""
     from filelock import Timeout
 
@@ -508,7 +508,7 @@ def apply(channel: str, operation, success: str = "") -> bool:  # noqa: ANN001 -
     return False
 
 
-def read_day(read):  # noqa: ANN001, ANN201 - a WorkshopFolder reader such as folder.market
+def read_day(read):  # a WorkshopFolder reader such as folder.market
     """A day file for showing, or None after showing why it cannot be read (only this page stops)."""
     try:
         return read()
@@ -521,7 +521,7 @@ def kommune_names(workshop: Workshop, slugs: list[str] | tuple[str, ...]) -> str
     return ", ".join(workshop.kommune(s).name if workshop.kommune(s) else s for s in slugs)
 
 
-def facilitator_section(title: str, draw, *args) -> None:  # noqa: ANN001 - draw(*args) draws the section
+def facilitator_section(title: str, draw, *args) -> None:  # draw(*args) draws the section
     """A part only the facilitator uses: shown once unlocked (or without PIN), else a PIN form in an expander."""
     if is_facilitator() or not configured_pin_hash():
         st.subheader(title)

@@ -86,7 +86,7 @@ def _stage_table(matrix: pd.DataFrame) -> pd.DataFrame:
     return matrix.apply(lambda column: column.map(lambda v: texts.MATRIX_EMPTY if pd.isna(v) else str(int(v))))
 
 
-def _chart(workshop, frame: pd.DataFrame, order: list[str]) -> None:  # noqa: ANN001 - model.Workshop
+def _chart(workshop, frame: pd.DataFrame, order: list[str]) -> None:  # model.Workshop
     frame = frame.copy()
     frame["Stufe (Legende)"] = frame["Stufe"].map(lambda s: f"{s} – {STAGES[s]}", na_action="ignore")
     frame["Stufe (Legende)"] = frame["Stufe (Legende)"].astype(object).fillna(texts.MATRIX_EMPTY)

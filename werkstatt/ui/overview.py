@@ -47,7 +47,7 @@ def page() -> None:
                 )
 
 
-def _takeaways(folder):  # noqa: ANN001, ANN202
+def _takeaways(folder):
     """What the Kommunen take home (Mitnehmen), or None if that file cannot be read right now."""
     try:
         return folder.takeaways()
@@ -55,7 +55,7 @@ def _takeaways(folder):  # noqa: ANN001, ANN202
         return None  # the Mitnehmen page names the problem; the personas stay visible here
 
 
-def _own_takeaways(workshop, takeaways, slug: str, name: str) -> None:  # noqa: ANN001
+def _own_takeaways(workshop, takeaways, slug: str, name: str) -> None:
     if takeaways is None or not takeaways.of(slug):
         return
     with st.container(border=True):

@@ -105,7 +105,7 @@ def topic_order(topics: list[dict[str, str]]) -> list[dict[str, str]]:
     return sorted(topics, key=lambda row: (_position(row) is None, _position(row) or 0.0))
 
 
-def _create(title: str, date, place: str, topics: list, questions: list[str], kommunen: list) -> None:  # noqa: ANN001
+def _create(title: str, date, place: str, topics: list, questions: list[str], kommunen: list) -> None:
     nameless = [row["row"] for row in kommunen if not row["name"]]
     if nameless:  # a Kommune chosen by kind or Land but without a name would silently go missing
         st.error(texts.SETUP_KOMMUNE_NAMELESS.format(rows=", ".join(nameless)), icon=":material/error:")

@@ -764,7 +764,7 @@ def _history(folder: WorkshopFolder, workshop: Workshop) -> None:
             newer = version
 
 
-def _restore(folder: WorkshopFolder, workshop: Workshop, version) -> None:  # noqa: ANN001 - a Persona
+def _restore(folder: WorkshopFolder, workshop: Workshop, version) -> None:  # a Persona
     base = _draft()["revision"]
     restored = wizard.draft_from_persona(version, workshop)
     restored["revision"] = base
