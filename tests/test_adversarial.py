@@ -278,3 +278,29 @@ def test_the_zip_skips_a_named_pipe_instead_of_waiting_for_it_forever(workshop_d
     names = zipfile.ZipFile(done[0]).namelist()
     assert "yaml/lindenau.yaml" in names and "yaml/notiz.yaml" not in names
     assert any("notiz.yaml" in line and "übersprungen" in line for line in said), said
+
+
+@pytest.mark.parametrize(
+    ("number", "reason"), [(28, "der Datenträger ist voll"), (30, "der Ordner ist schreibgeschützt")]
+)
+def test_a_day_page_write_the_disk_refuses_is_a_german_message(number: int, reason: str) -> None:
+    """Themenbörse, Themenrunde, Programm and Mitnehmen save through ``common.apply``: a full disk or a
+    read-only folder must not end their run in an exception box (the typed words stay in their fields)."""
+    from streamlit.testing.v1 import AppTest
+
+    script = f"""
+import os
+import streamlit as st
+from werkstatt.ui import common
+
+def refused():
+    raise OSError({number}, os.strerror({number}))
+
+st.session_state["ok"] = common.apply("tag", refused)
+common.show_flash("tag")
+"""
+    at = AppTest.from_string(script, default_timeout=30).run()
+    assert not at.exception, at.exception
+    assert at.session_state["ok"] is False
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert len(errors) == 1 and reason in errors[0] and "No space" not in errors[0], errors

@@ -1021,6 +1021,10 @@ DAY_ENTRY_CHANGED = (
 )
 DAY_FILE_ERROR = "Die Datei des Tages lässt sich nicht lesen; es wurde nichts überschrieben:"
 DAY_BUSY = "Die Datei ist gerade von jemand anderem gesperrt. Bitte gleich noch einmal versuchen."
+DAY_WRITE_FAILED = (
+    "Nicht gespeichert: {reason}. Eingegebener Text bleibt im Feld stehen; bitte der Moderation "
+    "Bescheid geben und danach noch einmal versuchen."
+)
 DAY_ACT_AS = "Ihre Kommune"
 DAY_ACT_AS_NONE = "– bitte wählen –"
 DAY_SIGNED_IN = "Sie machen mit für **{name}**."

@@ -15,7 +15,7 @@ import streamlit as st
 from werkstatt import access, render, texts, wizard
 from werkstatt.matching import Partner, learning_partners
 from werkstatt.model import Persona, Problem, ValidationError, Workshop
-from werkstatt.store import PersonaResult, WorkshopFolder, find_code, find_workshops
+from werkstatt.store import PersonaResult, WorkshopFolder, find_code, find_workshops, write_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -501,6 +501,8 @@ def apply(channel: str, operation, success: str = "") -> bool:  # a call that sa
         flash(channel, "problems", err.problems)
     except Timeout:
         flash(channel, "error", texts.DAY_BUSY)
+    except OSError as err:  # a read-only folder, a full disk: say why; the typed words stay in their fields
+        flash(channel, "error", texts.DAY_WRITE_FAILED.format(reason=write_problem(err)))
     else:
         if success:
             flash(channel, "success", success)
