@@ -580,7 +580,6 @@ MATRIX_LEGEND = "Stufe"
 MATRIX_ALT = (
     "Heatmap der Stufen von {count} Kommunen zu {topics} Themen; dieselben Werte stehen in der Tabelle darunter."
 )
-MATRIX_NOT_SET = "nicht eingeschätzt"
 MATRIX_EMPTY = "keine Angabe"
 MATRIX_EMPTY_SHORT = "k. A."
 MATRIX_TABLE_TOGGLE = "Als Tabelle zeigen"
@@ -626,7 +625,6 @@ PRESENT_OVERVIEW = "Alle Personas im Überblick"
 PRESENT_CONNECTIONS = "Was uns verbindet"
 PRESENT_PARTNERS = "Wer kann von wem lernen?"
 PRESENT_SLIDE_PERSONA = "Persona: {kommune}"
-PRESENT_TIMER = "Redezeit"
 PRESENT_TIMER_START = "Start"
 PRESENT_TIMER_PAUSE = "Pause"
 PRESENT_TIMER_RESET = "Von vorn"
@@ -849,7 +847,6 @@ JOIN_INTRO = "Geben Sie den Zugangscode von der Karte auf Ihrem Tisch ein – od
 JOIN_REQUIRED = (
     "Bitte melden Sie sich mit dem Zugangscode Ihrer Kommune an. Bearbeiten können Sie nur die eigene Persona."
 )
-JOIN_JOINED = "Angemeldet für {kommune}."
 JOIN_NOT_REVEALED = "Die Moderation zeigt die Personas der anderen, sobald alle ihre eigene geschrieben haben."
 ACCESS_TITLE = "Zugang für die Kommunen"
 ACCESS_INTRO = (
@@ -1030,7 +1027,6 @@ DAY_ACT_AS_NONE = "– bitte wählen –"
 DAY_SIGNED_IN = "Sie machen mit für **{name}**."
 DAY_ACT_AS_NEEDED = "Bitte oben Ihre Kommune wählen, um mitzumachen."
 DAY_JOIN_NEEDED = "Zum Mitmachen bitte mit dem Zugangscode Ihrer Kommune anmelden (Seite *Start*)."
-DAY_FACILITATOR = "Moderation"
 
 NAV_MARKET = "Themenbörse"
 MARKET_TITLE = "Themenbörse"
@@ -1134,7 +1130,6 @@ BOARD_EDIT = "Bearbeiten"
 BOARD_EDIT_TEXT = "Text des Beitrags"
 BOARD_EDIT_SAVE = "Änderung speichern"
 BOARD_MOVE_TO = "Verschieben nach"
-BOARD_MOVE = "Verschieben"
 BOARD_UP = "Nach oben"
 BOARD_DOWN = "Nach unten"
 BOARD_HIDE = "Ausblenden"
@@ -1146,7 +1141,6 @@ BOARD_PROJECTOR_MORE = "▼ weitere Beiträge"
 BOARD_GOOD = "gut"
 BOARD_LESS = "weniger gut – mit der Lehre daraus"
 BOARD_LEARNING_NOTE = "Auch was nicht geklappt hat, ist wertvoll: Was haben Sie daraus gelernt?"
-BOARD_SEE_AGENDA = "Programm"
 BOARD_DEFAULT_QUESTIONS = (
     "Wo gibt es das Problem noch?",
     "Wie wurde es gelöst?",
