@@ -11,7 +11,7 @@ import pytest
 
 from werkstatt import day, matching
 from werkstatt.day import RuleError
-from werkstatt.model import ValidationError
+from werkstatt.model import Limits, ValidationError
 from werkstatt.store import WorkshopFolder
 
 
@@ -305,6 +305,20 @@ def test_takeaways_and_contacts() -> None:
 
 
 # -- storage ------------------------------------------------------------------------------------------------
+
+
+def test_a_day_file_too_big_is_refused_and_the_old_one_kept(no_day: Path) -> None:
+    """The day's files go through the same guarded write as personas: checked size, old file untouched."""
+    folder = WorkshopFolder(no_day, Limits(max_file_bytes=2048))
+    folder.update_board("runde-1", lambda b: b.add_entry(1, "Erster Beitrag", "lindenau"))
+    path = no_day / day.DAY_DIR / day.board_file("runde-1")
+    before = path.read_bytes()
+    with pytest.raises(ValidationError) as caught:
+        folder.update_board("runde-1", lambda b: b.add_entry(2, "ä" * 3000, "lindenau"))
+    assert "zu groß" in str(caught.value) and "runde-1.yaml" in str(caught.value)
+    assert path.read_bytes() == before
+    assert folder.board("runde-1").revision == 1
+    assert folder.history(f"{day.DAY_DIR}-runde-1") == []  # nothing kept for a write that did not happen
 
 
 def test_day_files_round_trip_with_revisions_and_history(no_day: Path) -> None:

@@ -20,7 +20,7 @@ import re
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from stat import S_ISREG
@@ -105,7 +105,7 @@ class _SafeLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def compose_node(self, parent, index):  # PyYAML's signature
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.YAMLError(texts.ERR_YAML_ALIAS.format(line=event.start_mark.line + 1))
@@ -118,7 +118,7 @@ class _SafeLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
-    def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def construct_object(self, node, deep=False):  # PyYAML's signature
         try:
             return super().construct_object(node, deep)
         except yaml.YAMLError:
@@ -131,7 +131,7 @@ class _SafeLoader(yaml.SafeLoader):
             message = template.format(value=value, kind=kind, line=node.start_mark.line + 1)
             raise _Refused(message, node.start_mark, node) from None
 
-    def construct_yaml_int(self, node):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def construct_yaml_int(self, node):  # PyYAML's signature
         if len(node.value) > MAX_NUMBER_CHARS:
             message = texts.ERR_YAML_NUMBER_TOO_LONG.format(
                 length=len(node.value), limit=MAX_NUMBER_CHARS, line=node.start_mark.line + 1
@@ -139,7 +139,7 @@ class _SafeLoader(yaml.SafeLoader):
             raise _Refused(message, node.start_mark, node)
         return super().construct_yaml_int(node)
 
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def construct_mapping(self, node, deep=False):  # PyYAML's signature
         # PyYAML lets the last of two equal keys win in silence; a person editing the file would
         # never know which of their two texts counts.
         if isinstance(node, yaml.MappingNode):
@@ -206,7 +206,7 @@ class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False):  # noqa: ANN201
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
         return super().increase_indent(flow, False)
 
 
@@ -374,7 +374,7 @@ class WorkshopFolder:
         self._cache_lock = threading.Lock()
 
     # -- reading ---------------------------------------------------------------------------
-    def _cached(self, path: Path, parse) -> Any:  # noqa: ANN001
+    def _cached(self, path: Path, parse) -> Any:
         """Return ``parse(path)``, reusing the last result while the file is unchanged."""
         try:
             stat = path.stat()
@@ -575,7 +575,7 @@ class WorkshopFolder:
         return find_kommune(code, current["salt"], current["codes"]) if current["codes"] else None
 
     # -- the day (tag/): Themenbörse, programme, topic session boards, takeaways ---------------
-    def _day_read(self, name: str, parse) -> Any:  # noqa: ANN001
+    def _day_read(self, name: str, parse) -> Any:
         """A day file as an object (an empty one while the file does not exist); ``ValidationError`` if broken.
 
         The object is shared by every session through the cache: read it, never change it.
@@ -620,19 +620,19 @@ class WorkshopFolder:
         boards = {group.id: self.board(group.id) for _, group in agenda.groups()}
         return day.Day(self.market(), agenda, boards, self.takeaways())
 
-    def update_market(self, change) -> Any:  # noqa: ANN001 - change(market) -> its result
+    def update_market(self, change) -> Any:  # change(market) -> its result
         return self._update_day(*self._day_file("market"), change)
 
-    def update_agenda(self, change) -> Any:  # noqa: ANN001
+    def update_agenda(self, change) -> Any:
         return self._update_day(*self._day_file("agenda"), change)
 
-    def update_board(self, group: str, change) -> Any:  # noqa: ANN001
+    def update_board(self, group: str, change) -> Any:
         return self._update_day(*self._day_file("board", group), change)
 
-    def update_takeaways(self, change) -> Any:  # noqa: ANN001
+    def update_takeaways(self, change) -> Any:
         return self._update_day(*self._day_file("takeaways"), change)
 
-    def _update_day(self, name: str, parse, to_data, change, now: dt.datetime | None = None) -> Any:  # noqa: ANN001
+    def _update_day(self, name: str, parse, to_data, change, now: dt.datetime | None = None) -> Any:
         """Apply ``change`` to the newest version of a day file under its lock and save it; return its result.
 
         Every change is an operation on what is on disk at that moment (add an entry, put a dot …),
@@ -644,22 +644,17 @@ class WorkshopFolder:
         folder = path.parent
         self._refuse_linked_folder(path)
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
-        with FileLock(str(folder / f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+
+        def update(stamp: dt.datetime) -> tuple[str, int, Any]:
             current = parse(read_yaml_file(path, self.limits) if path.exists() else None)
             old_revision = current.revision
             result = change(current)
             current.revision, current.updated = old_revision + 1, stamp
-            text = dump_yaml(_flow_lists(to_data(current)))
-            parse(load_yaml_text(text, path.name))  # what goes to disk must read back
-            size = len(text.encode("utf-8"))
-            if size > self.limits.max_file_bytes:
-                message = texts.ERR_FILE_TOO_BIG.format(size=size // 1024 + 1, limit=self.limits.max_file_bytes // 1024)
-                raise ValidationError([Problem(path.name, "", message)])
-            if path.exists():
-                self._keep_in_history(path, f"{day.DAY_DIR}-{path.stem}", old_revision)
-            write_atomically(path, text)
-        return result
+            return dump_yaml(_flow_lists(to_data(current))), old_revision, result
+
+        lock = folder / f".{path.name}.lock"
+        history = f"{day.DAY_DIR}-{path.stem}"
+        return self._write_under_lock(path, lock, update, parse, texts.ERR_FILE_TOO_BIG, history, now)
 
     def personas(self) -> list[PersonaResult]:
         """Every Kommune of the workshop in its order, including those without a file yet."""
@@ -683,27 +678,53 @@ class WorkshopFolder:
         """
         workshop = self.workshop()
         path = self.persona_path(persona.kommune)
-        stamp = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
-        with FileLock(str(self.path / f".{persona.kommune}.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+
+        def update(stamp: dt.datetime) -> tuple[str, int, Persona]:
             current = self._read_current(path, workshop)
             current_revision = current.revision if current else (self._revision_on_disk(path) if path.exists() else 0)
             if current_revision != base_revision:
                 raise ConflictError(current, base_revision, current_revision)
             saved = with_revision(with_entry_ids(persona), base_revision + 1, stamp)
-            text = persona_yaml(saved)
-            # Validate exactly what will be on disk, so a saved file always reads back.
-            parse_persona(load_yaml_text(text, path.name), workshop, path.name, self.limits)
+            return persona_yaml(saved), current_revision, saved
+
+        def reads_back(data: Any) -> None:
+            parse_persona(data, workshop, path.name, self.limits)
+
+        lock = self.path / f".{persona.kommune}.lock"
+        saved = self._write_under_lock(path, lock, update, reads_back, texts.ERR_PERSONA_TOO_BIG, persona.kommune, now)
+        self._remove_stale_temporary_files()
+        return saved
+
+    def _write_under_lock(
+        self,
+        path: Path,
+        lock: Path,
+        update: Callable[[dt.datetime], tuple[str, int, Any]],
+        reads_back: Callable[[Any], object],
+        too_big: str,
+        history: str,
+        now: dt.datetime | None = None,
+    ) -> Any:
+        """The one way a file of the workshop is changed: lock, read, check, write.
+
+        Under the file's lock ``update(stamp)`` reads the newest version from disk, checks it (a conflict,
+        a rule) and returns (the text to write, the revision on disk, its result); raising there writes
+        nothing. The text is written only if ``reads_back`` parses it (a saved file always reads back) and
+        it fits ``max_file_bytes`` (``too_big`` says so in German); the old file goes to the history
+        under ``history`` first. Returns ``update``'s result.
+        """
+        stamp = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
+        with FileLock(str(lock), timeout=LOCK_TIMEOUT_SECONDS):
+            text, old_revision, result = update(stamp)
+            reads_back(load_yaml_text(text, path.name))
             size = len(text.encode("utf-8"))
             if size > self.limits.max_file_bytes:
-                message = texts.ERR_PERSONA_TOO_BIG.format(
-                    size=size // 1024 + 1, limit=self.limits.max_file_bytes // 1024
-                )
+                message = too_big.format(size=size // 1024 + 1, limit=self.limits.max_file_bytes // 1024)
                 raise ValidationError([Problem(path.name, "", message)])
             if path.exists():
-                self._keep_in_history(path, persona.kommune, current_revision)
+                self._keep_in_history(path, history, old_revision)
             write_atomically(path, text)
-            self._remove_stale_temporary_files()
-        return saved
+        return result
 
     def _remove_stale_temporary_files(self, older_than_seconds: float = 60) -> None:
         """A writer killed mid-save leaves its temporary file behind; tidy those up later."""
