@@ -304,3 +304,54 @@ common.show_flash("tag")
     assert at.session_state["ok"] is False
     errors = [e.value.replace("\\", "") for e in at.error]
     assert len(errors) == 1 and reason in errors[0] and "No space" not in errors[0], errors
+
+
+def _refuse(*_args, **_kwargs):
+    import errno
+
+    raise OSError(errno.EROFS, "Read-only file system")
+
+
+def test_workshop_anlegen_on_a_read_only_folder_says_so_and_keeps_the_form(tmp_path, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    root = tmp_path / "personas"
+    root.mkdir()
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    monkeypatch.setattr("werkstatt.ui.setup_page.create_workshop", _refuse)
+    script = (
+        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
+        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
+        "setup_page.page()\n"
+    )
+    at = AppTest.from_string(script, default_timeout=30).run()
+    at.text_input(key="pw.setup_title").input("Fellowtag Herbst 2027")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert any("der Ordner ist schreibgeschützt" in e.value for e in at.error), [e.value for e in at.error]
+    assert at.text_input(key="pw.setup_title").value == "Fellowtag Herbst 2027"
+
+
+def test_new_codes_on_a_read_only_folder_say_so_and_keep_the_old_ones(workshop_dir, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from werkstatt import texts
+    from werkstatt.store import WorkshopFolder
+
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.setenv("WERKSTATT_PIN", "2468")
+    WorkshopFolder(workshop_dir).set_codes({"lindenau": "ABCD-EFGH"})
+    monkeypatch.setattr(WorkshopFolder, "set_codes", _refuse)
+    monkeypatch.setattr(WorkshopFolder, "set_revealed", _refuse)
+    at = AppTest.from_string("from werkstatt.ui import access_page\naccess_page.page()\n", default_timeout=60)
+    at.session_state["pw.workshop"] = workshop_dir.name
+    at.session_state["pw.facilitator"] = True
+    at.run()
+    next(b for b in at.button if b.label == texts.ACCESS_GENERATE).click().run()
+    assert not at.exception, at.exception
+    at.toggle(key="pw.reveal").set_value(True).run()
+    assert not at.exception, at.exception
+    assert at.toggle(key="pw.reveal").value is False  # the switch shows what holds: not revealed
+    assert sum("der Ordner ist schreibgeschützt" in e.value for e in at.error) >= 1, [e.value for e in at.error]
+    assert WorkshopFolder(workshop_dir).kommune_for_code("ABCD-EFGH") == "lindenau"

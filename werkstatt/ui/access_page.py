@@ -12,10 +12,12 @@ import streamlit as st
 from werkstatt import access, compare, render, texts
 from werkstatt.access import new_code
 from werkstatt.export import FILE_NAMES, AccessCards, ExportRequest
+from werkstatt.store import write_problem
 from werkstatt.ui import common, exporting
 
 NEW_CODES = "pw.new_codes"
 ADDRESS_KEY = "pw.card_address"
+WRITE_ERROR = "pw.access_write_error"
 
 
 def suggested_address() -> str:
@@ -48,7 +50,8 @@ def page() -> None:
             value=current["revealed"],
             help=texts.ACCESS_REVEAL_HELP,
             key="pw.reveal",
-            on_change=lambda: folder.set_revealed(bool(st.session_state["pw.reveal"])),
+            on_change=_reveal,
+            args=(folder,),
         )
     else:
         st.info(texts.ACCESS_NONE, icon=":material/key_off:")
@@ -69,10 +72,12 @@ def page() -> None:
         disabled=not has_pin,
     ):
         codes = {k.slug: new_code() for k in workshop.kommunen}
-        folder.set_codes(codes)
-        st.session_state[NEW_CODES] = (slug, codes)
-        st.session_state.pop("pw.cards_pdf", None)
-        st.rerun()
+        if _write(lambda: folder.set_codes(codes)):
+            st.session_state[NEW_CODES] = (slug, codes)
+            st.session_state.pop("pw.cards_pdf", None)
+            st.rerun()
+    if st.session_state.get(WRITE_ERROR):
+        st.error(st.session_state.pop(WRITE_ERROR), icon=":material/error:")
 
     fresh = st.session_state.get(NEW_CODES)
     if fresh and fresh[0] == slug:
@@ -81,6 +86,22 @@ def page() -> None:
     if common.is_facilitator() and st.button(texts.PIN_LOGOUT, icon=":material/logout:"):
         common.end_facilitator()
         st.success(texts.PIN_LOGGED_OUT)
+
+
+def _reveal(folder) -> None:  # noqa: ANN001 - a WorkshopFolder
+    wanted = bool(st.session_state["pw.reveal"])
+    if not _write(lambda: folder.set_revealed(wanted)):
+        st.session_state["pw.reveal"] = not wanted  # the switch shows what holds
+
+
+def _write(change) -> bool:  # noqa: ANN001 - a call that writes the access file
+    """Write the access file; a read-only folder or a full disk becomes a German line (old codes stay)."""
+    try:
+        change()
+    except OSError as err:
+        st.session_state[WRITE_ERROR] = texts.ACCESS_WRITE_FAILED.format(reason=write_problem(err))
+        return False
+    return True
 
 
 def _codes_table(workshop, codes: dict[str, str], address: str | None) -> None:  # a Workshop

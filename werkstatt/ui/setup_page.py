@@ -14,7 +14,7 @@ import streamlit as st
 
 from werkstatt import texts
 from werkstatt.model import Kommune, Topic, ValidationError, Workshop, slugify
-from werkstatt.store import create_workshop
+from werkstatt.store import create_workshop, write_problem
 from werkstatt.ui import common
 
 TOPICS = "pw.setup_topic"
@@ -128,6 +128,9 @@ def _create(title: str, date, place: str, topics: list, questions: list[str], ko
         return
     except ValidationError as err:
         common.show_problems(texts.SETUP_PROBLEMS, err.problems)
+        return
+    except OSError as err:  # a read-only or full personas folder: the form keeps what was typed
+        st.error(texts.SETUP_WRITE_FAILED.format(reason=write_problem(err)), icon=":material/error:")
         return
     st.session_state["pw.workshop"] = workshop.slug
     st.success(texts.SETUP_DONE.format(title=common.md_escape(workshop.title)), icon=":material/check_circle:")
