@@ -355,3 +355,21 @@ def test_new_codes_on_a_read_only_folder_say_so_and_keep_the_old_ones(workshop_d
     assert at.toggle(key="pw.reveal").value is False  # the switch shows what holds: not revealed
     assert sum("der Ordner ist schreibgeschützt" in e.value for e in at.error) >= 1, [e.value for e in at.error]
     assert WorkshopFolder(workshop_dir).kommune_for_code("ABCD-EFGH") == "lindenau"
+
+
+def test_the_render_worker_does_not_inherit_the_plain_pin(workshop_dir, tmp_path, monkeypatch) -> None:
+    """``WERKSTATT_PIN=… make run`` puts the PIN into the server's environment; the worker needs none of it."""
+    from pathlib import Path
+
+    from werkstatt.export import ExportRequest
+    from werkstatt.worker import RenderWorker
+
+    monkeypatch.setenv("WERKSTATT_PIN", "2468-geheim")
+    worker = RenderWorker(timeout=300)
+    try:
+        assert worker.run(ExportRequest(workshop_dir, tmp_path, ("excel",))).returncode == 0
+        environment = Path(f"/proc/{worker.pid}/environ").read_bytes()
+    finally:
+        worker.stop()
+    assert b"WERKSTATT_PERSONAS" in environment or b"PATH=" in environment  # the rest is passed on
+    assert b"2468-geheim" not in environment and b"WERKSTATT_PIN" not in environment

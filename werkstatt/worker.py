@@ -138,6 +138,7 @@ class RenderWorker:
                 stderr=subprocess.DEVNULL,  # WeasyPrint's warnings about CSS it ignores
                 text=True,
                 encoding="utf-8",
+                env=child_environment(),
             )
         return self._process
 
@@ -152,6 +153,11 @@ class RenderWorker:
             self._process = None
 
 
+def child_environment() -> dict[str, str]:
+    """The server's environment without the plain PIN: a renderer needs none, and /proc shows it to its user."""
+    return {name: value for name, value in os.environ.items() if name != "WERKSTATT_PIN"}
+
+
 def one_off(request: ExportRequest, timeout: float) -> Result:
     """The same job in a fresh worker process that ends after it (no caches, but in parallel)."""
     try:
@@ -163,6 +169,7 @@ def one_off(request: ExportRequest, timeout: float) -> Result:
             text=True,
             encoding="utf-8",
             timeout=timeout,
+            env=child_environment(),
         )
     except subprocess.TimeoutExpired:
         return Result(1, "", texts.WORKER_TIMEOUT)
