@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from werkstatt.store import WorkshopFolder  # noqa: E402
+from werkstatt.store import WorkshopFolder
 
 DEMO = Path(__file__).resolve().parent.parent / "personas" / "fellowtag-demo"
 ROUNDS = 30

@@ -24,7 +24,7 @@ def main() -> None:
     personas = {r.slug: r.persona for r in folder.personas() if r.ok}
 
     def market(change):
-        return folder._update_day(  # noqa: SLF001 - a fixed time stamp keeps the demo files stable
+        return folder._update_day(  # a fixed time stamp keeps the demo files stable
             day.MARKET_FILE, lambda d: day.parse_market(d, workshop), day.market_to_data, change, STAMP
         )
 
@@ -93,7 +93,7 @@ def main() -> None:
     market(lambda m: m.mark("idee-4", "spaeter"))
 
     def agenda(change):
-        return folder._update_day(  # noqa: SLF001
+        return folder._update_day(
             day.AGENDA_FILE, lambda d: day.parse_agenda(d, workshop), day.agenda_to_data, change, STAMP
         )
 
@@ -174,7 +174,7 @@ def main() -> None:
             for question, text, kommune, kind in board_entries.get(n, []):
                 b.add_entry(question, text, kommune, kind)
 
-        folder._update_day(  # noqa: SLF001
+        folder._update_day(
             day.board_file(group.id),
             lambda d, g=group.id: day.parse_board(d, workshop, g, f"{g}.yaml"),
             day.board_to_data,
@@ -210,7 +210,7 @@ def main() -> None:
         ),
     ]
     for kommune, text, step, contacts in takeaways:
-        folder._update_day(  # noqa: SLF001
+        folder._update_day(
             day.TAKEAWAYS_FILE,
             lambda d: day.parse_takeaways(d, workshop),
             day.takeaways_to_data,

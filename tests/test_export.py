@@ -347,7 +347,7 @@ def every_text_of(name: str, data: bytes, seen: set[str] | None = None) -> list[
             if hasattr(obj, "get_data"):
                 try:
                     streams.append(obj.get_data())
-                except Exception:  # noqa: BLE001, S112 - an image filter pypdf cannot decode: bytes checked above
+                except Exception:  # an image filter pypdf cannot decode: bytes checked above
                     continue
         found.append((f"{name} (alle Objekte)", "\n".join(objects)))
         found += [

@@ -17,7 +17,7 @@ from werkstatt.store import WorkshopFolder
 
 
 def fresh() -> Renderer:
-    return Renderer(render._deny_all_fetcher)  # noqa: SLF001 - the app's own locked-down fetcher
+    return Renderer(render._deny_all_fetcher)  # the app's own locked-down fetcher
 
 
 def html_of(folder: WorkshopFolder, kind: str) -> str:

@@ -123,7 +123,7 @@ def test_long_persona_flows_onto_more_pages(tmp_path: Path) -> None:
 class CountingHandler(http.server.BaseHTTPRequestHandler):
     requests: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:  # http.server's name
         CountingHandler.requests.append(self.path)
         self.send_response(200)
         self.end_headers()

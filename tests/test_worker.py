@@ -63,7 +63,7 @@ def test_a_killed_worker_is_replaced_and_the_job_still_done(worker, workshop_dir
 
 def test_a_busy_worker_does_not_make_others_wait(worker, workshop_dir: Path, tmp_path: Path) -> None:
     job = ExportRequest(workshop_dir, tmp_path, ("programm",))
-    with worker._lock:  # noqa: SLF001 - as if a long export were running right now
+    with worker._lock:  # as if a long export were running right now
         result = worker.run(job)
     assert result.returncode == 0 and "✓ Programm" in result.stdout
     assert worker.pid is None  # a one-off process did it: the long-lived worker was never started

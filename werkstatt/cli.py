@@ -102,12 +102,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for folder in folders:
         try:
             problems, valid, hints = validate_workshop(folder)
-        except Exception as error:  # noqa: BLE001 - one workshop the checks did not foresee must not hide the rest
+        except Exception as error:  # one workshop the checks did not foresee must not hide the rest
             failed = texts.CLI_VALIDATE_FAILED.format(kind=type(error).__name__)
             problems, valid, hints = [Problem(folder.name, "", failed)], 0, []
         try:
             title = WorkshopFolder(folder).workshop().title
-        except Exception:  # noqa: BLE001 - its problems are listed above; the folder name will do
+        except Exception:  # its problems are listed above; the folder name will do
             title = folder.name
         if problems:
             print(texts.CLI_WORKSHOP_PROBLEMS.format(title=title, slug=folder.name, count=len(problems)))

@@ -522,7 +522,7 @@ def time_limit(seconds: float, on_timeout: Callable[[], BudgetExceeded]) -> Iter
         yield
         return
 
-    def stop(signum, frame):  # noqa: ARG001 - signal handler signature
+    def stop(signum, frame):  # signal handler signature
         raise on_timeout()
 
     previous = signal.signal(signal.SIGALRM, stop)

@@ -93,7 +93,7 @@ def carry_out(line: str) -> Result:
         code, problems = 0, []
     except export.ExportFailed as failed:
         code, problems = 1, failed.lines
-    except Exception as error:  # noqa: BLE001 - one failed job must not end the worker
+    except Exception as error:  # one failed job must not end the worker
         code, problems = 1, [texts.WORKER_FAILED.format(error=error)]
     return Result(code, "".join(f"{m}\n" for m in said), "".join(f"{p}\n" for p in problems), render.renderer().stats)
 

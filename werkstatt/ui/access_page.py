@@ -88,13 +88,13 @@ def page() -> None:
         st.success(texts.PIN_LOGGED_OUT)
 
 
-def _reveal(folder) -> None:  # noqa: ANN001 - a WorkshopFolder
+def _reveal(folder) -> None:  # a WorkshopFolder
     wanted = bool(st.session_state["pw.reveal"])
     if not _write(lambda: folder.set_revealed(wanted)):
         st.session_state["pw.reveal"] = not wanted  # the switch shows what holds
 
 
-def _write(change) -> bool:  # noqa: ANN001 - a call that writes the access file
+def _write(change) -> bool:  # a call that writes the access file
     """Write the access file; a read-only folder or a full disk becomes a German line (old codes stay)."""
     try:
         change()

@@ -70,7 +70,7 @@ def _browser_cookie(name: str) -> str | None:
     """A cookie of the page load (Streamlit reports those, not ones set later); None without a browser."""
     try:
         value = st.context.cookies.get(name)
-    except Exception:  # noqa: BLE001 - no browser behind this session (AppTest)
+    except Exception:  # no browser behind this session (AppTest)
         return None
     return value if isinstance(value, str) else None
 
