@@ -373,3 +373,19 @@ def test_the_render_worker_does_not_inherit_the_plain_pin(workshop_dir, tmp_path
         worker.stop()
     assert b"WERKSTATT_PERSONAS" in environment or b"PATH=" in environment  # the rest is passed on
     assert b"2468-geheim" not in environment and b"WERKSTATT_PIN" not in environment
+
+
+def test_a_lone_surrogate_in_a_field_name_cannot_break_the_error_card_or_validate(workshop_dir, capsys) -> None:
+    """``"\\ud800": 1`` is valid YAML; the key came back in the message, which the browser's connection
+    (protobuf, UTF-8) and ``print`` cannot encode: the card of that file took its page down."""
+    path = workshop_dir / "workshop.yaml"
+    path.write_text(path.read_text("utf-8").replace("place: Berlin\n", 'place: Berlin\n"\\ud801x": 2\n'), "utf-8")
+    from werkstatt.model import ValidationError
+    from werkstatt.store import WorkshopFolder
+
+    with pytest.raises(ValidationError) as caught:
+        WorkshopFolder(workshop_dir).workshop()
+    for problem in caught.value.problems:
+        str(problem).encode("utf-8")  # what Streamlit does with every text it sends
+    assert cli.main(["validate", str(workshop_dir)]) == 1
+    assert "workshop.yaml › x: unbekanntes Feld" in capsys.readouterr().out

@@ -78,6 +78,12 @@ class Problem:
     field: str
     message: str
 
+    def __post_init__(self) -> None:
+        # A field name or quoted value may come straight from a hostile file: a lone surrogate in it
+        # cannot be sent to the browser or printed, so the error card would take its page down.
+        for name in ("file", "field", "message"):
+            object.__setattr__(self, name, clean_text(str(getattr(self, name))))
+
     def __str__(self) -> str:
         where = f"{self.file} › {self.field}" if self.field else self.file
         return f"{where}: {self.message}"
