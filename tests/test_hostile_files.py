@@ -295,6 +295,7 @@ FRAGMENTS = [
     "null",
     "",
     "\ud800",  # a lone surrogate: written out it is a byte sequence that is not UTF-8
+    '"\\udc00": 1',  # a lone surrogate as a YAML escape, here as a key: valid YAML, but no UTF-8 text
 ]
 ENGLISH = re.compile(r"\b(found|unacceptable|while (scanning|parsing|constructing)|could not|expected)\b")
 
@@ -341,6 +342,7 @@ def _check(problems) -> None:
         message = str(problem)
         assert problem.file and problem.message, message
         assert not ENGLISH.search(problem.message), message
+        message.encode("utf-8")  # an error card must reach the browser
 
 
 def _call(read):
@@ -447,6 +449,7 @@ def test_no_mutated_file_ends_in_anything_but_a_german_message(playground: _Play
         assert code in (0, 1)
         assert "unerwarteten Fehler" not in out.getvalue(), out.getvalue()
         assert not ENGLISH.search(out.getvalue()), out.getvalue()
+        out.getvalue().encode("utf-8")  # a terminal, and Streamlit's connection to the browser, need UTF-8
     finally:
         playground.write(name, original.encode("utf-8"))
 
