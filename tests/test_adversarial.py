@@ -389,3 +389,21 @@ def test_a_lone_surrogate_in_a_field_name_cannot_break_the_error_card_or_validat
         str(problem).encode("utf-8")  # what Streamlit does with every text it sends
     assert cli.main(["validate", str(workshop_dir)]) == 1
     assert "workshop.yaml › x: unbekanntes Feld" in capsys.readouterr().out
+
+
+def test_an_error_card_lists_a_readable_number_of_problems(workshop_dir, monkeypatch) -> None:
+    """25,000 unknown keys fit in one persona file; their card was 1.5 MB and made Alle Personas take
+    10.5 s instead of 2.8 s in the browser. The card shows the first ones and says where all are."""
+    from streamlit.testing.v1 import AppTest
+
+    path = workshop_dir / "lindenau.yaml"
+    path.write_text(path.read_text("utf-8") + "".join(f"k{n}: 1\n" for n in range(25_000)), "utf-8")
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    at = AppTest.from_string("from werkstatt.ui import overview\noverview.page()\n", default_timeout=60)
+    at.session_state["pw.workshop"] = workshop_dir.name
+    at.run()
+    assert not at.exception, at.exception
+    (card,) = [e.value.replace("\\", "") for e in at.error]
+    assert len(card) < 10_000, len(card)
+    assert "lindenau.yaml › k0: unbekanntes Feld" in card
+    assert "24.980 weitere" in card and "python -m werkstatt validate" in card

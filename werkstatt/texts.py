@@ -384,6 +384,7 @@ OVERVIEW_MISSING = "{kommune}: noch keine Persona gespeichert."
 OVERVIEW_BROKEN = "{kommune}: Die Persona-Datei enthält Fehler und wird nicht angezeigt."
 OVERVIEW_STRAY = "Diese Dateien gehören zu keiner Kommune und werden nicht gelesen: {files}"
 WORKSHOP_ERROR_TITLE = "Die Workshop-Beschreibung (workshop.yaml) enthält Fehler:"
+PROBLEMS_MORE = "… und {count} weitere (alle im Terminal: python -m werkstatt validate)"
 CONNECTION_LOST_BANNER = (
     "Keine Verbindung zur Persona-Werkstatt – was Sie jetzt eingeben, wird nicht gespeichert. "
     "Die Seite verbindet sich von selbst wieder."

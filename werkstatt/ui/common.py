@@ -153,8 +153,14 @@ def label_text(text: str) -> str:
     return _LABEL_MARKUP_RE.sub(lambda match: match.group(0) + "\u2060", text).replace("$", "\\$")
 
 
+SHOWN_PROBLEMS = 20  # a hostile file can hold 25,000 errors: a card that long slows the page for everyone
+
+
 def show_problems(title: str, problems: list[Problem] | tuple[Problem, ...]) -> None:
-    lines = "\n".join(f"- {md_escape(str(p))}" for p in problems)
+    lines = "\n".join(f"- {md_escape(str(p))}" for p in problems[:SHOWN_PROBLEMS])
+    if len(problems) > SHOWN_PROBLEMS:
+        more = f"{len(problems) - SHOWN_PROBLEMS:,}".replace(",", ".")
+        lines += "\n- " + md_escape(texts.PROBLEMS_MORE.format(count=more))
     st.error(f"{title}\n\n{lines}", icon=":material/error:")
 
 
