@@ -319,9 +319,11 @@ def _entry_editor(
         # The editor remembers the words it started from: a save over someone else's newer change is refused
         # once (with the typed words kept), so nobody overwrites another edit without seeing it.
         base_key, text_key = f"{key}.base", f"{key}.text"
-        if text_key not in st.session_state:
+        if not st.session_state.get(text_key):
             # Streamlit forgets a widget's words when it was not drawn on the last run (editing switched off,
-            # another page): an editor opened afresh starts from the entry's current words, never empty.
+            # another page) – or keeps them as "" when a save of another entry cut the run short before this
+            # editor was drawn (seen in the whole-day browser test): an editor opened afresh starts from the
+            # entry's current words, never empty. An entry cannot be saved empty anyway.
             st.session_state[base_key] = st.session_state[text_key] = entry.text
         elif base_key not in st.session_state:
             st.session_state[base_key] = entry.text  # after a refusal: the typed words stay, now over the newest
