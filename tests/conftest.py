@@ -35,6 +35,28 @@ def workshop_dir(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def empty_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty personas folder the app serves, without a facilitator PIN (for Workshop anlegen)."""
+    root = tmp_path / "personas"
+    root.mkdir()
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    return root
+
+
+def open_setup_page():  # -> streamlit.testing.v1.AppTest
+    """The page Workshop anlegen in AppTest, with the page link it offers after creating a workshop."""
+    from streamlit.testing.v1 import AppTest
+
+    script = (
+        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
+        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
+        "setup_page.page()\n"
+    )
+    return AppTest.from_string(script, default_timeout=30).run()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import open_setup_page
 from streamlit.testing.v1 import AppTest
 
 from werkstatt.access import Throttle, hash_pin, verify_pin
@@ -150,19 +151,11 @@ def test_shared_pages_wait_for_the_reveal(with_codes: Path) -> None:
     assert "pw-compare" in "".join(h.proto.body for h in at.get("html"))
 
 
-def test_facilitator_creates_a_workshop_in_the_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_facilitator_creates_a_workshop_in_the_app(empty_root: Path) -> None:
     from werkstatt.store import WorkshopFolder
 
-    root = tmp_path / "personas"
-    root.mkdir()
-    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
-    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
-    script = (
-        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
-        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
-        "setup_page.page()\n"
-    )
-    at = AppTest.from_string(script, default_timeout=30).run()
+    root = empty_root
+    at = open_setup_page()
     at.text_input(key="pw.setup_title").input("Fellowtag Herbst 2027")
     at.text_input(key="pw.setup_place").input("Erfurt")
     at.button[0].click().run()

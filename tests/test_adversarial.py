@@ -9,6 +9,7 @@ are made by the render worker now: a broken request to it is tested in test_work
 from __future__ import annotations
 
 import pytest
+from conftest import open_setup_page
 
 from werkstatt import cli
 
@@ -312,20 +313,10 @@ def _refuse(*_args, **_kwargs):
     raise OSError(errno.EROFS, "Read-only file system")
 
 
-def test_workshop_anlegen_on_a_read_only_folder_says_so_and_keeps_the_form(tmp_path, monkeypatch) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    root = tmp_path / "personas"
-    root.mkdir()
-    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
-    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+@pytest.mark.usefixtures("empty_root")
+def test_workshop_anlegen_on_a_read_only_folder_says_so_and_keeps_the_form(monkeypatch) -> None:
     monkeypatch.setattr("werkstatt.ui.setup_page.create_workshop", _refuse)
-    script = (
-        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
-        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
-        "setup_page.page()\n"
-    )
-    at = AppTest.from_string(script, default_timeout=30).run()
+    at = open_setup_page()
     at.text_input(key="pw.setup_title").input("Fellowtag Herbst 2027")
     at.button[0].click().run()
     assert not at.exception, at.exception

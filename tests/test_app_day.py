@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import open_setup_page
 from streamlit.testing.v1 import AppTest
 
 from werkstatt.store import WorkshopFolder
@@ -147,17 +148,9 @@ def test_board_editor_opens_with_the_words_and_a_move_keeps_them(personas: Path)
     assert (moved.question, moved.text) == (2, entry.text)
 
 
-def test_workshop_setup_keeps_a_typed_nr_and_opens_a_free_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "personas"
-    root.mkdir()
-    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
-    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
-    script = (
-        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
-        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
-        "setup_page.page()\n"
-    )
-    at = AppTest.from_string(script, default_timeout=30).run()
+def test_workshop_setup_keeps_a_typed_nr_and_opens_a_free_row(empty_root: Path) -> None:
+    root = empty_root
+    at = open_setup_page()
     at.text_input(key="pw.setup_title").input("Fellowtag Frühjahr")
     at.text_input(key="pw.setup_topic.6.nr").input("3,5").run()  # the free row after the six topics
     at.text_input(key="pw.setup_topic.6.id").input("recht").run()
@@ -181,17 +174,9 @@ def test_workshop_setup_keeps_a_typed_nr_and_opens_a_free_row(tmp_path: Path, mo
     assert "None" not in shown
 
 
-def test_workshop_setup_names_a_kommune_row_without_a_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "personas"
-    root.mkdir()
-    monkeypatch.setenv("WERKSTATT_PERSONAS", str(root))
-    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
-    script = (
-        "from werkstatt.ui import setup_page\nimport streamlit as st\n"
-        "st.session_state['pw.pages'] = {'access': st.Page(lambda: None, title='Zugang', url_path='zugang')}\n"
-        "setup_page.page()\n"
-    )
-    at = AppTest.from_string(script, default_timeout=30).run()
+def test_workshop_setup_names_a_kommune_row_without_a_name(empty_root: Path) -> None:
+    root = empty_root
+    at = open_setup_page()
     at.text_input(key="pw.setup_title").input("Fellowtag Sommer")
     at.text_input(key="pw.setup_kommune.0.name").input("Stadt Aue").run()
     at.selectbox(key="pw.setup_kommune.1.state").select("Sachsen").run()
