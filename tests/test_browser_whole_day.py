@@ -737,7 +737,7 @@ def test_end_exports_and_nothing_typed_is_missing(whole_day: Day, tmp_path: Path
         "button", name=re.compile(r"^Persona-Werkstatt-.*-anonym\.zip herunterladen")
     )
     expect(anonymous_button).to_be_visible(timeout=240_000)
-    anonymous_name = re.match(r"^(\S+\.zip)", anonymous_button.inner_text().strip()).group(1)
+    anonymous_name = re.search(r"(Persona-Werkstatt-\S+-anonym\.zip)", anonymous_button.inner_text()).group(1)
     assert anonymous_name != named_zip
     anonymous = download(facilitator, anonymous_name, tmp_path)
     assert zipfile.is_zipfile(named) and named.stat().st_size > 0  # the named ZIP was not overwritten

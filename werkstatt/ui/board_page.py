@@ -319,14 +319,15 @@ def _entry_editor(
         # The editor remembers the words it started from: a save over someone else's newer change is refused
         # once (with the typed words kept), so nobody overwrites another edit without seeing it.
         base_key, text_key = f"{key}.base", f"{key}.text"
-        if not st.session_state.get(text_key):
+        if text_key not in st.session_state:
             # Streamlit forgets a widget's words when it was not drawn on the last run (editing switched off,
-            # another page) – or keeps them as "" when a save of another entry cut the run short before this
-            # editor was drawn (seen in the whole-day browser test): an editor opened afresh starts from the
-            # entry's current words, never empty. An entry cannot be saved empty anyway.
+            # another page): an editor opened afresh starts from the entry's current words, never empty.
             st.session_state[base_key] = st.session_state[text_key] = entry.text
         elif base_key not in st.session_state:
             st.session_state[base_key] = entry.text  # after a refusal: the typed words stay, now over the newest
+        # Sent with every drawing: a closed popover's field is only built when it opens, from the last value
+        # Streamlit sent – without this it opened empty after another entry's save (whole-day browser test).
+        st.session_state[text_key] = st.session_state[text_key]
         with edit.popover(texts.BOARD_EDIT, icon=":material/edit:"), st.form(f"{key}.form", border=False):
             st.text_area(texts.BOARD_EDIT_TEXT, key=text_key, max_chars=1500)
             target = st.selectbox(
