@@ -58,6 +58,27 @@ def test_facilitator_pages_ask_for_the_pin(with_pin: Path, module: str) -> None:
     assert not [t for t in at.text_input if t.key == "pw.pin"]
 
 
+@pytest.mark.parametrize(
+    ("module", "title"),
+    [
+        ("presenter_page", "Präsentation"),
+        ("group_page", "Stand der Gruppe"),
+        ("export_page", "Handouts und Export"),
+        ("access_page", "Zugang für die Kommunen"),
+        ("setup_page", "Neuen Workshop anlegen"),
+    ],
+)
+def test_a_locked_facilitator_page_says_which_page_it_is(with_pin: Path, module: str, title: str) -> None:
+    """Seen in the browser: a fellow clicking Präsentation, Stand der Gruppe or Export saw only a PIN box."""
+    at = AppTest.from_string(f"from werkstatt.ui import {module}\n{module}.page()\n", default_timeout=30).run()
+    assert [t.value for t in at.title] == [title]
+    at.text_input(key="pw.pin").input("2468")
+    at.button[0].click().run()
+    assert not at.exception
+    # Unlocked: one heading where the page has one, none above the slide (it needs the whole screen).
+    assert [t.value for t in at.title] == ([] if module == "presenter_page" else [title])
+
+
 def test_without_pin_the_page_says_how_to_set_one(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
     monkeypatch.delenv("WERKSTATT_PIN", raising=False)

@@ -619,6 +619,8 @@ PARTNERS_OVERVIEW = "Übersicht: wer wem helfen kann"
 GROUP_PROGRESS = "Fortschritt"
 
 # --- presenter --------------------------------------------------------------------------------
+# Heading of the locked Präsentation page only: an unlocked slide needs the whole screen.
+PRESENT_LOCKED_TITLE = "Präsentation"
 PRESENT_PREVIOUS = "Zurück"
 PRESENT_NEXT = "Weiter"
 PRESENT_POSITION = "Folie {index} von {total}"

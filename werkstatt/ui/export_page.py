@@ -29,9 +29,9 @@ MIME = {
 
 
 def page() -> None:
+    st.title(texts.EXPORT_TITLE)  # above the PIN form too: a fellow who clicks here sees which page is locked
     if not common.facilitator_allowed():
         return
-    st.title(texts.EXPORT_TITLE)
     slug = common.chosen_workshop_slug()
     if slug is None or common.load_workshop(slug) is None:
         return

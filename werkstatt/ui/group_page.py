@@ -10,9 +10,9 @@ from werkstatt.ui import common
 
 
 def page() -> None:
+    st.title(texts.GROUP_TITLE)  # above the PIN form too: a fellow who clicks here sees which page is locked
     if not common.facilitator_allowed():
         return
-    st.title(texts.GROUP_TITLE)
     slug = common.chosen_workshop_slug()
     if slug:
         _live_table(slug)

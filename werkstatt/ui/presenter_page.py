@@ -98,6 +98,8 @@ def page() -> None:
     # The PIN note and the workshop line take a fifth of a 720 px screen; once the slide can be shown, the
     # workshop's name moves into the slide's footer line and the note stays on the other facilitator pages.
     with st.container(key="pw-projector-chrome"):
+        if not common.is_facilitator() and (common.configured_pin_hash() or common.codes_anywhere()):
+            st.title(texts.PRESENT_LOCKED_TITLE)  # the PIN form alone did not say which page it locks
         if not common.facilitator_allowed():
             return
         slug = common.chosen_workshop_slug()
