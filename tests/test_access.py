@@ -8,6 +8,7 @@ import pytest
 from conftest import open_setup_page
 from streamlit.testing.v1 import AppTest
 
+from werkstatt import texts
 from werkstatt.access import Throttle, hash_pin, verify_pin
 
 
@@ -142,6 +143,43 @@ def with_codes(workshop_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def app_test() -> AppTest:
     root = Path(__file__).resolve().parent.parent
     return AppTest.from_file(str(root / "app.py"), default_timeout=30).run()
+
+
+WIZARD_ALONE = """
+import streamlit as st
+from werkstatt.ui import start, wizard_page
+st.session_state["pw.pages"] = {"start": st.Page(start.page, title="Start", url_path="start")}
+wizard_page.page()
+"""
+
+
+def test_the_wizard_speaks_of_the_code_to_a_fellow_not_of_choosing(with_codes: Path) -> None:
+    """Seen in the browser: a fellow was told to choose a Kommune on a start page that only takes a code,
+    and once joined was offered „Andere Kommune wählen“, which leads nowhere."""
+    at = AppTest.from_string(WIZARD_ALONE, default_timeout=30)
+    at.query_params["workshop"] = "fellowtag-demo"
+    at.run()
+    assert [i.value for i in at.info] == [texts.WIZ_JOIN_FIRST]
+    # A link to this page with the code alone (no ?kommune=) signs in, as on the day's pages.
+    at = AppTest.from_string(WIZARD_ALONE, default_timeout=30)
+    at.query_params.update({"workshop": "fellowtag-demo", "code": "ABCD-EFGH"})
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Persona bearbeiten: Stadt Lindenau"
+    assert [link.proto.label for link in at.get("page_link")] == [texts.WIZ_TO_START]
+
+
+def test_without_codes_the_wizard_still_offers_another_kommune(workshop_dir: Path, monkeypatch) -> None:
+    monkeypatch.setenv("WERKSTATT_PERSONAS", str(workshop_dir.parent))
+    monkeypatch.delenv("WERKSTATT_PIN", raising=False)
+    at = AppTest.from_string(WIZARD_ALONE, default_timeout=30)
+    at.query_params["workshop"] = "fellowtag-demo"
+    at.run()
+    assert [i.value for i in at.info] == [texts.WIZ_CHOOSE_FIRST]
+    at.query_params["kommune"] = "lindenau"
+    at.run()
+    assert at.title[0].value == "Persona bearbeiten: Stadt Lindenau"
+    assert texts.WIZ_OTHER_KOMMUNE in [link.proto.label for link in at.get("page_link")]
 
 
 def test_fellow_joins_with_code_and_edits_only_the_own_persona(with_codes: Path) -> None:

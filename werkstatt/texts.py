@@ -252,6 +252,7 @@ WIZ_UNSAVED = "Es gibt ungespeicherte Änderungen – sie werden beim Wechsel de
 WIZ_NEVER_SAVED = "Diese Persona ist noch nicht gespeichert."
 WIZ_NOT_SAVED_ERRORS = "Nicht gespeichert: Bitte die markierten Felder prüfen. Ihre Eingaben bleiben erhalten."
 WIZ_CHOOSE_FIRST = "Bitte wählen Sie zuerst auf der Startseite Ihre Kommune."
+WIZ_JOIN_FIRST = "Bitte melden Sie sich zuerst auf der Startseite mit dem Zugangscode Ihrer Kommune an."
 WIZ_TO_START = "Zur Startseite"
 WIZ_BROKEN_FILE = (
     "Die gespeicherte Persona von {kommune} kann nicht gelesen werden. "

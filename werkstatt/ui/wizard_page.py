@@ -52,11 +52,15 @@ DRAFT_PARAM = "entwurf"
 def page() -> None:
     slug = common.chosen_workshop_slug()
     kommune_slug = st.session_state.get("pw.kommune") or st.query_params.get("kommune")
+    # A fellow of a workshop with codes cannot choose a Kommune: the code names it, and the words say so.
+    by_code = slug is not None and common.codes_active(slug) and not common.is_facilitator()
+    if by_code and not kommune_slug and st.query_params.get("code"):
+        kommune_slug = common.join(slug, st.query_params["code"])  # a link to this page with the code alone
     workshop = common.load_workshop(slug) if slug else None
     if workshop is None or workshop.kommune(kommune_slug or "") is None:
         st.title(texts.WIZ_PAGE_TITLE)
         if workshop is not None or slug is None:
-            st.info(texts.WIZ_CHOOSE_FIRST)
+            st.info(texts.WIZ_JOIN_FIRST if by_code else texts.WIZ_CHOOSE_FIRST)
             st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_TO_START, icon=":material/home:")
         return
     if not common.may_edit(slug, kommune_slug) and st.query_params.get("code"):
@@ -90,7 +94,10 @@ def page() -> None:
     st.query_params[STEP_PARAM] = str(wizard.STEP_IDS.index(st.session_state[STEP]) + 1)
 
     st.title(f"{texts.WIZ_PAGE_TITLE}: {common.md_escape(kommune.name)}")
-    st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_OTHER_KOMMUNE, icon=":material/swap_horiz:")
+    if by_code:
+        st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_TO_START, icon=":material/home:")
+    else:
+        st.page_link(st.session_state["pw.pages"]["start"], label=texts.WIZ_OTHER_KOMMUNE, icon=":material/swap_horiz:")
     _restored_notice(folder, workshop)
     _conflict_box(folder, workshop)
     _status_line(folder, workshop)
