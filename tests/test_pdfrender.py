@@ -125,3 +125,14 @@ def test_changes_that_move_page_numbers_render_the_whole_document(workshop_dir: 
     again = warm.pdf(html)
     assert warm.stats["whole"] == 2, reason
     assert pages_text(again) == pages_text(fresh().pdf(html))
+
+
+def test_the_cover_keeps_each_kommune_name_on_one_line(workshop_dir: Path, tmp_path: Path) -> None:
+    """Seen on the Dokumentation's cover: „… · Landkreis“ at a line's end, „Hohenau-Tannberg · …“ below."""
+    head, running, parts, end = split(html_of(WorkshopFolder(workshop_dir), "dokumentation"))
+    cover = render.html_to_pdf(head + running + parts[0].html + end)
+    source = tmp_path / "cover.pdf"
+    source.write_bytes(cover)
+    lines = subprocess.run(["pdftotext", "-layout", source, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Stadt Neustrand" in lines  # the list is there at all
+    assert any("Landkreis Hohenau-Tannberg" in line for line in lines.splitlines())
