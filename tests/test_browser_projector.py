@@ -209,6 +209,12 @@ def test_board_projector_view_shows_only_the_board_in_large_type(projector_app, 
         else:
             assert all(whole), (width, board["columns"])
     expect(page.get_by_text("K360-Fellowtag (Demo) · Projektor-Ansicht")).to_be_visible()
+    # Long German words get a hyphen where the browser can hyphenate German, not a bare cut mid-word.
+    hyphenation = page.evaluate(
+        """() => Array.from(document.querySelectorAll(".pw-board-text, .pw-board-column h3"))
+          .map((e) => [getComputedStyle(e).hyphens, e.closest("[lang]").lang])"""
+    )
+    assert hyphenation and set(map(tuple, hyphenation)) == {("auto", "de")}, hyphenation
     assert serious_accessibility_problems(page) == []
     page.reload()  # the projector view is in the address
     settle(page)
