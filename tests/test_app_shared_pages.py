@@ -193,6 +193,9 @@ def test_partners_and_connections_pages_render(personas: Path) -> None:
     at = open_page("connections_page")
     assert not at.exception
     assert any("Personal und Ressourcen" in s.value for s in at.subheader)
+    # The group's stage and the count per stage are two sentences: „bei Stufe 1 – Stufe 1 (…)“ read as a slip.
+    stages = [c.value for c in at.caption if c.value.startswith("Die Gruppe steht")]
+    assert stages and all(". Kommunen je Stufe: Stufe " in c and " – Stufe" not in c for c in stages), stages
 
 
 def test_connections_page_names_obstacles_without_a_topic_without_a_stage(personas: Path) -> None:

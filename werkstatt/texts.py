@@ -599,6 +599,9 @@ CONNECT_INTRO = (
 )
 CONNECT_THEME = "{label}: {count} Kommunen"
 CONNECT_GROUP_STAGE = "Die Gruppe steht im Mittel bei Stufe {median}"
+# After the group's stage as a sentence of its own: „Stufe 1 – Stufe 1 (…): 5“ read as a repetition.
+CONNECT_STAGE_COUNTS = "Kommunen je Stufe: {counts}"
+CONNECT_STAGE_COUNT = "Stufe {stage} ({label}): {count}"
 CONNECT_NO_STAGE = "noch keine Einschätzungen"
 CONNECT_DRIVERS = "Was viele antreibt"
 CONNECT_NO_DRIVERS = "Noch keine gemeinsamen Antriebe gefunden."

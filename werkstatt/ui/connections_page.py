@@ -24,12 +24,15 @@ def page() -> None:
                 st.caption(texts.CONNECT_NO_STAGE)
             else:
                 median = f"{theme.median_stage:g}".replace(".", ",")
-                distribution = " · ".join(
-                    f"Stufe {stage} ({STAGES[stage]}): {count}"
+                counts = " · ".join(
+                    texts.CONNECT_STAGE_COUNT.format(stage=stage, label=STAGES[stage], count=count)
                     for stage, count in enumerate(theme.stage_counts)
                     if count
                 )
-                st.caption(f"{texts.CONNECT_GROUP_STAGE.format(median=median)} – {distribution}")
+                st.caption(
+                    f"{texts.CONNECT_GROUP_STAGE.format(median=median)}. "
+                    + texts.CONNECT_STAGE_COUNTS.format(counts=counts)
+                )
             if theme.obstacles:
                 st.markdown(
                     "\n".join(f"- **{common.md_escape(k)}:** {common.md_escape(text)}" for k, text in theme.obstacles)
