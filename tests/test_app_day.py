@@ -8,6 +8,7 @@ import pytest
 from conftest import open_setup_page
 from streamlit.testing.v1 import AppTest
 
+from werkstatt import texts
 from werkstatt.store import WorkshopFolder
 
 
@@ -187,3 +188,10 @@ def test_workshop_setup_names_a_kommune_row_without_a_name(empty_root: Path) -> 
     next(b for b in at.button if b.label == "Workshop anlegen").click().run()
     assert not at.exception, at.exception
     assert [k.name for k in WorkshopFolder(root / "fellowtag-sommer").workshop().kommunen] == ["Stadt Aue"]
+
+
+def test_the_kommune_box_asks_in_the_start_page_words(personas: Path) -> None:
+    """Seen side by side: the start page said „Bitte wählen …“, the day's pages „– bitte wählen –“."""
+    at = AppTest.from_string("from werkstatt.ui import market_page\nmarket_page.page()\n", default_timeout=30).run()
+    box = at.selectbox(key="pw.day_kommune")
+    assert box.value is None and box.proto.placeholder == texts.START_KOMMUNE_PLACEHOLDER == "Bitte wählen …"

@@ -844,7 +844,7 @@ JOIN_SIGNED_IN = "Sie sind angemeldet für **{name}**."
 JOIN_TO_PERSONA = "Zur eigenen Persona"
 WORKSHOP_SHOWN = "Workshop: {title}"
 WORKSHOP_CHOOSE = "Welcher Workshop?"
-WORKSHOP_CHOOSE_PLACEHOLDER = "– bitte wählen –"
+WORKSHOP_CHOOSE_PLACEHOLDER = "Bitte wählen …"  # as every other select box of the app
 WORKSHOP_CHOOSE_NEEDED = "Bitte oben den Workshop wählen."
 DAY_NOT_REVEALED = (
     "Diese Seite öffnet sich, sobald die Moderation die Personas aller Kommunen freigibt. "
@@ -1032,7 +1032,7 @@ DAY_WRITE_FAILED = (
     "Bescheid geben und danach noch einmal versuchen."
 )
 DAY_ACT_AS = "Ihre Kommune"
-DAY_ACT_AS_NONE = "– bitte wählen –"
+DAY_ACT_AS_NONE = "Bitte wählen …"  # as on the start page: one wording for one thing
 DAY_SIGNED_IN = "Sie machen mit für **{name}**."
 DAY_ACT_AS_NEEDED = "Bitte oben Ihre Kommune wählen, um mitzumachen."
 DAY_JOIN_NEEDED = "Zum Mitmachen bitte mit dem Zugangscode Ihrer Kommune anmelden (Seite *Start*)."
