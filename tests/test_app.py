@@ -50,6 +50,14 @@ def test_start_page_offers_every_kommune(personas: Path) -> None:
     assert "Stadt Neustrand (noch nicht begonnen)" in labels
 
 
+def test_the_preview_step_reads_ready_once_every_step_is_filled(personas: Path) -> None:
+    """Seen in the browser: „7 von 7 Schritten ausgefüllt“ and „8. Vorschau ○ offen“ under it."""
+    captions = open_wizard("lindenau").radio(key="pw.step_radio").proto.captions
+    assert list(captions) == ["✓ ausgefüllt"] * 7 + ["✓ fertig"]
+    (personas / "neustrand.yaml").unlink()  # a persona not begun: nothing to be ready yet
+    assert open_wizard("neustrand").radio(key="pw.step_radio").proto.captions[-1] == "○ offen"
+
+
 def test_every_step_shows_its_guiding_question(personas: Path) -> None:
     at = open_wizard("lindenau")
     assert at.title[0].value == "Persona bearbeiten: Stadt Lindenau"

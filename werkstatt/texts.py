@@ -242,6 +242,7 @@ WIZ_STEP_LABEL = "Schritt"
 WIZ_STEP_OPTION = "{number}. {title}"
 WIZ_STEP_DONE = "✓ ausgefüllt"
 WIZ_STEP_OPEN = "○ offen"
+WIZ_STEP_PREVIEW_READY = "✓ fertig"  # under the preview once every step is filled in
 WIZ_PROGRESS = "{done} von {total} Schritten ausgefüllt"
 WIZ_EXAMPLES = "Beispiele"
 WIZ_BACK = "Zurück"

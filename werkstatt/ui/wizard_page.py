@@ -480,12 +480,19 @@ def _step_navigation(draft: dict) -> None:
         format_func=lambda step_id: texts.WIZ_STEP_OPTION.format(
             number=titles[step_id].number, title=titles[step_id].title
         ),
-        captions=[texts.WIZ_STEP_DONE if s in done else texts.WIZ_STEP_OPEN for s in wizard.STEP_IDS],
+        captions=[_step_caption(draft, s, done) for s in wizard.STEP_IDS],
         horizontal=True,
         key=STEP_RADIO,
     )
     total = len(wizard.STEP_IDS) - 1
     st.progress(len(done) / total, text=texts.WIZ_PROGRESS.format(done=len(done), total=total))
+
+
+def _step_caption(draft: dict, step_id: str, done: set[str]) -> str:
+    # The preview is never filled in itself; it read „offen“ under a persona with every step done.
+    if step_id == "preview":
+        return texts.WIZ_STEP_PREVIEW_READY if wizard.step_complete(draft, step_id) else texts.WIZ_STEP_OPEN
+    return texts.WIZ_STEP_DONE if step_id in done else texts.WIZ_STEP_OPEN
 
 
 def _guidance(step: wizard.Step) -> None:
