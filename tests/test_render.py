@@ -340,3 +340,13 @@ def test_a_2200_character_word_wraps_in_the_app_card_and_comparison(page, width:
     assert page.evaluate(OVERFLOWING, ".pw-card") == []
     assert page.evaluate(OVERFLOWING, ".pw-compare td") == []  # the table may scroll sideways, a cell may not
     assert page.locator(".pw-card .pw-obstacles li").first.bounding_box()["height"] > 100  # wrapped onto lines
+
+
+def test_each_comparison_legend_names_only_what_its_own_page_marks() -> None:
+    """Seen on screen and in the Vergleichsbogen alike: „(im Druck: Einträge zu solchen Themen)“."""
+    personas = [demo("lindenau"), demo("landkreis-talheim"), demo("hafenstedt")]
+    on_screen = render.comparison_html(WORKSHOP, personas)
+    printed = render.vergleichsbogen_html(WORKSHOP, personas)
+    assert texts.COMPARE_SHARED_LEGEND in on_screen and "im Druck" not in on_screen
+    assert "im Druck" not in printed and "vor einem Eintrag" in printed
+    assert "◆ Daten liegen in fünf Ämtern" in printed  # the printed mark the legend explains

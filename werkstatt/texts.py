@@ -560,9 +560,12 @@ COMPARE_TOO_FEW = "Bitte mindestens zwei Kommunen wählen."
 COMPARE_PHONE_NOTE = "Auf dem schmalen Bildschirm stehen die Personas untereinander; nebeneinander auf einem breiteren."
 COMPARE_ROW_QUOTE = "Zitat"
 COMPARE_SHARED = "gemeinsam"
-COMPARE_SHARED_LEGEND = (
-    "◆ gemeinsam: Themen, bei denen mindestens zwei der gezeigten Kommunen Stolpersteine nennen "
-    "(im Druck: Einträge zu solchen Themen)."
+# The app marks shared topics on the entries' tags, the print marks the entries themselves; each legend says
+# only what its own page shows („im Druck: …“ read oddly on the screen and in the printed sheet alike).
+COMPARE_SHARED_LEGEND = "◆ gemeinsam: Themen, bei denen mindestens zwei der gezeigten Kommunen Stolpersteine nennen."
+COMPARE_SHARED_LEGEND_PRINT = (
+    "◆ gemeinsam: Themen, bei denen mindestens zwei der gezeigten Kommunen Stolpersteine nennen; "
+    "◆ vor einem Eintrag: Er gehört zu einem solchen Thema."
 )
 COMPARE_INCOMPLETE = "unvollständig"
 COMPARE_NO_TOPIC = "ohne Thema"
