@@ -263,12 +263,7 @@ def parse_market(data: Any, workshop: Workshop, file: str = MARKET_FILE, limits:
         path = f"ideas[{n}]"
         item = check.mapping(raw, path)
         check.unknown_keys(item, {f.name for f in fields(Idea)}, f"{path}.")  # the file's keys are the fields
-        votes: dict[str, int] = {}
-        for slug, count in check.mapping(item.get("votes"), f"{path}.votes").items():
-            kommune = check.kommune(slug, f"{path}.votes.{slug}")
-            number = check.integer(count, f"{path}.votes.{slug}", 1, MAX_DOTS)
-            if kommune and number:
-                votes[kommune] = number
+        votes = _parse_votes(check, item.get("votes"), f"{path}.votes")
         ideas.append(
             Idea(
                 id=check.ident(item, path, seen),
@@ -292,17 +287,23 @@ def parse_market(data: Any, workshop: Workshop, file: str = MARKET_FILE, limits:
     return Market(revision, updated, DEFAULT_DOTS if dots is None else dots, ideas)
 
 
+def _parse_votes(check: DayChecker, raw: Any, path: str) -> dict[str, int]:
+    """Dots per Kommune: known Kommunen only, each count 1 to MAX_DOTS."""
+    votes: dict[str, int] = {}
+    for slug, count in check.mapping(raw, path).items():
+        kommune = check.kommune(slug, f"{path}.{slug}")
+        number = check.integer(count, f"{path}.{slug}", 1, MAX_DOTS)
+        if kommune and number:
+            votes[kommune] = number
+    return votes
+
+
 def _parse_undo(check: DayChecker, raw: Any, path: str) -> MergeUndo | None:
     if raw is None:
         return None
     item = check.mapping(raw, path)
     check.unknown_keys(item, {f.name for f in fields(MergeUndo)}, f"{path}.")
-    votes: dict[str, int] = {}
-    for slug, count in check.mapping(item.get("votes"), f"{path}.votes").items():
-        kommune = check.kommune(slug, f"{path}.votes.{slug}")
-        number = check.integer(count, f"{path}.votes.{slug}", 1, MAX_DOTS)
-        if kommune and number:
-            votes[kommune] = number
+    votes = _parse_votes(check, item.get("votes"), f"{path}.votes")
     repointed = []
     for n, value in enumerate(check.sequence(item.get("repointed"), f"{path}.repointed", limit=MAX_IDEAS)):
         problem = slug_problem(value)
