@@ -50,3 +50,9 @@ def wait_until(condition, timeout: float = 15.0, interval: float = 0.1):
         if value or time.monotonic() > deadline:
             return value
         time.sleep(interval)
+
+
+def click_alone(locator) -> None:  # a playwright Locator
+    """Click a button once the page shows it once: while a rerun redraws a step, the old one stands beside it."""
+    expect(locator).to_have_count(1, timeout=30_000)
+    locator.click()

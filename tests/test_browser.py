@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
+from browser_helpers import click_alone, open_page, serious_accessibility_problems, settle, wait_until
 from PIL import Image, ImageChops, ImageStat
 from playwright.sync_api import Page, expect
 
@@ -67,7 +67,7 @@ def test_fellow_builds_a_persona_saves_and_finds_it_after_reload(fresh_app, page
     page.keyboard.press("Escape")
     settle(page)
     assert serious_accessibility_problems(page) == []
-    page.get_by_role("button", name="Speichern").click()
+    click_alone(page.get_by_role("button", name="Speichern"))
     settle(page)
     expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
 
@@ -207,7 +207,7 @@ def test_presenter_shows_a_new_obstacle_within_five_seconds(app, browser) -> Non
         laptop.get_by_role("button", name="Stolperstein hinzufügen").click()
         settle(laptop)
         commit(laptop, "Stolperstein 3", "Live im Raum: Busse fahren nur zweimal am Tag.", multiline=True)
-        laptop.get_by_role("button", name="Speichern").click()
+        click_alone(laptop.get_by_role("button", name="Speichern"))
         settle(laptop)
         expect(laptop.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
 
@@ -270,7 +270,7 @@ def test_fellow_uploads_an_own_picture(app, page: Page, tmp_path: Path) -> None:
     page.locator('input[type="file"]').set_input_files(str(picture))
     settle(page)
     expect(page.get_by_role("button", name="Eigenes Bild entfernen")).to_be_visible()
-    page.get_by_role("button", name="Speichern").click()
+    click_alone(page.get_by_role("button", name="Speichern"))
     expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
     data = yaml.safe_load((app.personas_root / "fellowtag-demo" / "rheinfurt.yaml").read_text("utf-8"))
     name = data["persona"]["avatar"]["file"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
+from browser_helpers import click_alone, open_page, serious_accessibility_problems, settle, wait_until
 from conftest import DEMO, RunningApp
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -315,7 +315,7 @@ def write_persona(day: Day, fellow: Fellow, name: str, words: dict[str, str]) ->
     fill_entry(day, page, "Erfolg", 1, words["success"], "Kooperation und Vernetzung")
     next_step(page)
     fill_entry(day, page, "Antrieb", 1, words["driver"], "Ehrenamt und Vereine")
-    page.get_by_role("button", name=texts.WIZ_SAVE).click()
+    click_alone(page.get_by_role("button", name=texts.WIZ_SAVE))
     settle(page)
     expect(page.get_by_text(re.compile(r"Alle Änderungen sind gespeichert \(Stand \d+"))).to_be_visible()
 
@@ -402,7 +402,7 @@ def test_morning_workshop_codes_joins_personas_conflict_and_reveal(whole_day: Da
     go_to_step(a.page, "4. Stolpersteine")
     added = "Der Jugendhilfeausschuss tagt nur viermal im Jahr"
     fill_entry(day, a.page, "Stolperstein", 2, added, "Personal und Ressourcen")
-    a.page.get_by_role("button", name=texts.WIZ_SAVE).click()
+    click_alone(a.page.get_by_role("button", name=texts.WIZ_SAVE))
     settle(a.page)
     expect(a.page.get_by_text(re.compile(r"Alle Änderungen sind gespeichert"))).to_be_visible()
     revision = day.folder.persona("stadt-quellbach").persona.revision
@@ -410,7 +410,7 @@ def test_morning_workshop_codes_joins_personas_conflict_and_reveal(whole_day: Da
     expect(second.get_by_text(f"neuere Fassung gespeichert (Stand {revision}", exact=False)).to_be_visible(
         timeout=15_000
     )
-    second.get_by_role("button", name=texts.WIZ_SAVE).click()
+    click_alone(second.get_by_role("button", name=texts.WIZ_SAVE))
     settle(second)
     expect(second.get_by_text(texts.WIZ_CONFLICT_TITLE)).to_be_visible()
     second.get_by_role("button", name=texts.WIZ_CONFLICT_MERGE).click()

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
-from browser_helpers import open_page, serious_accessibility_problems, settle, wait_until
+from browser_helpers import click_alone, open_page, serious_accessibility_problems, settle, wait_until
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -56,7 +56,7 @@ def test_typed_quote_and_story_survive_a_reload_with_a_notice(app, page: Page) -
     assert saved["persona"]["quote"] != "Ein Zitat, das niemand gespeichert hat"  # only the draft had it
     assert serious_accessibility_problems(page) == []
 
-    page.get_by_role("button", name="Speichern").click()
+    click_alone(page.get_by_role("button", name="Speichern"))
     expect(page.get_by_text("Alle Änderungen sind gespeichert")).to_be_visible()
     expect(page.get_by_text("wiederhergestellt")).to_have_count(0)
     saved = yaml.safe_load((folder / "hafenstedt.yaml").read_text("utf-8"))
