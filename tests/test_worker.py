@@ -73,7 +73,7 @@ def test_a_busy_worker_does_not_make_others_wait(worker, workshop_dir: Path, tmp
 def test_access_cards_are_made_by_the_worker_and_a_useless_address_refused(
     worker, workshop_dir: Path, tmp_path: Path
 ) -> None:
-    codes = {"lindenau": "KARTELIN7", "gibt-es-nicht": "KARTEXXX0"}
+    codes = {"lindenau": "KARTELIN7", "gibt-es-nicht": "KARTEQRS0"}
     cards = ExportRequest(workshop_dir, tmp_path / "a", only=(), cards=AccessCards(codes, "http://192.168.1.20:8501"))
     assert cards.file_names() == ["Zugangskarten.pdf"]
     result = worker.run(cards)
@@ -81,7 +81,7 @@ def test_access_cards_are_made_by_the_worker_and_a_useless_address_refused(
     pdf = subprocess.run(
         ["pdftotext", str(tmp_path / "a" / "Zugangskarten.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "KARTELIN7" in pdf and "KARTEXXX0" not in pdf  # a code for no Kommune of the workshop is left out
+    assert "KARTELIN7" in pdf and "KARTEQRS0" not in pdf  # a code for no Kommune of the workshop is left out
     assert result.stats["whole"] >= 1  # rendered by the warm worker, not a process of its own
     loopback = ExportRequest(workshop_dir, tmp_path / "b", only=(), cards=AccessCards(codes, "http://127.0.0.1:8501"))
     refused = worker.run(loopback)
